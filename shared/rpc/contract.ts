@@ -1,0 +1,67 @@
+// The one place where RPC method names and payload shapes are written. Both transports
+// (Electron IPC and the browser-mode HTTP server) carry exactly these methods.
+import { z } from 'zod';
+import { ExportFileV1 } from '../export/export-v1';
+import type { Annotator, AppInfo, DocumentRecord, DocumentSummary, Label, Span } from './domain';
+
+/** Largest file accepted by an import, in bytes. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+/** Largest number of files in one import call. */
+export const MAX_IMPORT_FILES = 2000;
+
+const id = z.string().min(1).max(100);
+const offsetUtf16 = z.int().nonnegative();
+
+export const ImportFile = z.strictObject({
+  name: z.string().min(1).max(500),
+  // Bytes, not text: the node side must see the raw file to reject non-UTF-8 and binary input.
+  // Base64 so the same payload works over IPC and JSON/HTTP; 4/3 of the byte limit plus padding.
+  dataBase64: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4),
+});
+
+/** Request schemas by method. A method with no payload takes an empty object. */
+export const requestSchemas = {
+  'app.info': z.strictObject({}),
+  'annotators.current': z.strictObject({}),
+  'annotators.setCurrent': z.strictObject({ name: z.string().trim().min(1).max(200) }),
+  'labels.list': z.strictObject({}),
+  'documents.list': z.strictObject({}),
+  'documents.get': z.strictObject({ documentId: id }),
+  'documents.import': z.strictObject({ files: z.array(ImportFile).min(1).max(MAX_IMPORT_FILES) }),
+  'documents.delete': z.strictObject({ documentId: id }),
+  'spans.create': z.strictObject({ documentId: id, label: z.string().min(1).max(100), startUtf16: offsetUtf16, endUtf16: offsetUtf16 }),
+  'spans.setLabel': z.strictObject({ spanId: id, label: z.string().min(1).max(100) }),
+  'spans.delete': z.strictObject({ spanId: id }),
+  'export.build': z.strictObject({ documentId: id.optional() }),
+} as const;
+
+export type RpcMethod = keyof typeof requestSchemas;
+export const RPC_METHODS = Object.keys(requestSchemas) as RpcMethod[];
+
+export type RpcRequest<M extends RpcMethod> = z.input<(typeof requestSchemas)[M]>;
+export type RpcParsedRequest<M extends RpcMethod> = z.output<(typeof requestSchemas)[M]>;
+
+/** Response types by method. */
+export interface RpcResponses {
+  'app.info': AppInfo;
+  'annotators.current': Annotator | null;
+  'annotators.setCurrent': Annotator;
+  'labels.list': Label[];
+  'documents.list': DocumentSummary[];
+  'documents.get': { document: DocumentRecord; spans: Span[] };
+  'documents.import': { documents: DocumentSummary[] };
+  'documents.delete': { documentId: string };
+  'spans.create': Span;
+  'spans.setLabel': Span;
+  'spans.delete': { spanId: string };
+  'export.build': ExportFileV1;
+}
+
+export type RpcResponse<M extends RpcMethod> = RpcResponses[M];
+
+export function isRpcMethod(name: unknown): name is RpcMethod {
+  return typeof name === 'string' && Object.hasOwn(requestSchemas, name);
+}
+
+/** The name of the single Electron IPC channel that carries every call. */
+export const IPC_CHANNEL = 'isnad:rpc';
