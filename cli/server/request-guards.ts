@@ -1,0 +1,26 @@
+// Checks that a request really comes from our own page on 127.0.0.1: the Host header defeats DNS
+// rebinding, the Origin header cross-site requests, and the per-run token every other local process.
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+export function isAllowedHost(hostHeader: string | undefined, port: number): boolean {
+  if (hostHeader === undefined) return false;
+  const host = hostHeader.toLowerCase();
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+/** A request without Origin (curl, same-origin GET) passes; one with a foreign Origin does not. */
+export function isAllowedOrigin(originHeader: string | undefined, port: number): boolean {
+  if (originHeader === undefined) return true;
+  const origin = originHeader.toLowerCase();
+  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+}
+
+/** Constant-time comparison of the bearer token; hashing first makes both sides the same length. */
+export function hasBearerToken(authorizationHeader: string | undefined, token: string): boolean {
+  if (authorizationHeader === undefined) return false;
+  const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorizationHeader);
+  if (match?.[1] === undefined) return false;
+  const sent = createHash('sha256').update(match[1]).digest();
+  const expected = createHash('sha256').update(token).digest();
+  return timingSafeEqual(sent, expected);
+}

@@ -1,0 +1,7 @@
+// Every schema migration, in order. Add a new numbered file and list it here; never edit a shipped one.
+import type { Migration } from './migration';
+import { migration0001Initial } from './0001-initial';
+
+export const MIGRATIONS: readonly Migration[] = [migration0001Initial];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,0 +1,137 @@
+// Every SQL statement the store runs, prepared once per Store, with the row shapes they return.
+import type Database from 'better-sqlite3';
+
+export interface AnnotatorRow {
+  id: string;
+  name: string;
+}
+
+export interface LabelRow {
+  name: string;
+  color: string;
+  shortcut_code: string;
+  sort_order: number;
+}
+
+export interface DocumentSummaryRow {
+  id: string;
+  title: string;
+  sha256: string;
+  length_code_points: number;
+  span_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DocumentRow extends DocumentSummaryRow {
+  source_name: string;
+  text: string;
+}
+
+export interface SpanRow {
+  id: string;
+  document_id: string;
+  annotator_id: string;
+  annotator_name: string;
+  label: string;
+  start_utf16: number;
+  end_utf16: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewDocumentRow {
+  id: string;
+  title: string;
+  sourceName: string;
+  text: string;
+  sha256: string;
+  lengthCodePoints: number;
+  at: string;
+}
+
+export interface NewSpanRow {
+  id: string;
+  documentId: string;
+  annotatorId: string;
+  label: string;
+  startUtf16: number;
+  endUtf16: number;
+  at: string;
+}
+
+export interface SpanChangeRow {
+  at: string;
+  annotatorId: string | null;
+  documentId: string;
+  spanId: string;
+  action: 'create' | 'update' | 'delete';
+  before: string | null;
+  after: string | null;
+}
+
+// Summary columns, with updatedAt = the latest change to the document or any of its spans.
+const DOCUMENT_SUMMARY_COLUMNS = `
+  d.id, d.title, d.sha256, d.length_code_points, d.created_at,
+  (SELECT COUNT(*) FROM spans s WHERE s.document_id = d.id) AS span_count,
+  MAX(d.updated_at, COALESCE((SELECT MAX(s.updated_at) FROM spans s WHERE s.document_id = d.id), d.updated_at)) AS updated_at`;
+
+const SPAN_COLUMNS = `
+  s.id, s.document_id, s.annotator_id, a.name AS annotator_name, s.label,
+  s.start_utf16, s.end_utf16, s.created_at, s.updated_at`;
+
+export function prepareStoreStatements(db: Database.Database) {
+  return {
+    getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+    putSetting: db.prepare<[string, string], void>(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ),
+
+    annotatorById: db.prepare<[string], AnnotatorRow>('SELECT id, name FROM annotators WHERE id = ?'),
+    annotatorByName: db.prepare<[string], AnnotatorRow>('SELECT id, name FROM annotators WHERE name = ?'),
+    insertAnnotator: db.prepare<[{ id: string; name: string; at: string }], void>(
+      'INSERT INTO annotators (id, name, created_at) VALUES (@id, @name, @at)',
+    ),
+
+    listLabels: db.prepare<[], LabelRow>('SELECT name, color, shortcut_code, sort_order FROM labels ORDER BY sort_order, name'),
+    labelByName: db.prepare<[string], LabelRow>('SELECT name, color, shortcut_code, sort_order FROM labels WHERE name = ?'),
+
+    listDocumentSummaries: db.prepare<[], DocumentSummaryRow>(
+      `SELECT ${DOCUMENT_SUMMARY_COLUMNS} FROM documents d ORDER BY d.created_at, d.rowid`,
+    ),
+    documentSummaryById: db.prepare<[string], DocumentSummaryRow>(`SELECT ${DOCUMENT_SUMMARY_COLUMNS} FROM documents d WHERE d.id = ?`),
+    documentById: db.prepare<[string], DocumentRow>(
+      `SELECT ${DOCUMENT_SUMMARY_COLUMNS}, d.source_name, d.text FROM documents d WHERE d.id = ?`,
+    ),
+    documentTextById: db.prepare<[string], { text: string }>('SELECT text FROM documents WHERE id = ?'),
+    documentIdBySha256: db.prepare<[string], { id: string }>('SELECT id FROM documents WHERE sha256 = ?'),
+    insertDocument: db.prepare<[NewDocumentRow], void>(
+      `INSERT INTO documents (id, title, source_name, text, sha256, length_code_points, created_at, updated_at)
+       VALUES (@id, @title, @sourceName, @text, @sha256, @lengthCodePoints, @at, @at)`,
+    ),
+    touchDocument: db.prepare<[{ id: string; at: string }], void>('UPDATE documents SET updated_at = @at WHERE id = @id'),
+    deleteDocument: db.prepare<[string], void>('DELETE FROM documents WHERE id = ?'),
+
+    spansByDocument: db.prepare<[string], SpanRow>(
+      `SELECT ${SPAN_COLUMNS} FROM spans s JOIN annotators a ON a.id = s.annotator_id
+       WHERE s.document_id = ? ORDER BY s.start_utf16, s.end_utf16 DESC, s.created_at, s.id`,
+    ),
+    spanById: db.prepare<[string], SpanRow>(`SELECT ${SPAN_COLUMNS} FROM spans s JOIN annotators a ON a.id = s.annotator_id WHERE s.id = ?`),
+    insertSpan: db.prepare<[NewSpanRow], void>(
+      `INSERT INTO spans (id, document_id, annotator_id, label, start_utf16, end_utf16, created_at, updated_at)
+       VALUES (@id, @documentId, @annotatorId, @label, @startUtf16, @endUtf16, @at, @at)`,
+    ),
+    setSpanLabel: db.prepare<[{ id: string; label: string; at: string }], void>(
+      'UPDATE spans SET label = @label, updated_at = @at WHERE id = @id',
+    ),
+    deleteSpan: db.prepare<[string], void>('DELETE FROM spans WHERE id = ?'),
+    deleteSpansOfDocument: db.prepare<[string], void>('DELETE FROM spans WHERE document_id = ?'),
+
+    insertSpanChange: db.prepare<[SpanChangeRow], void>(
+      `INSERT INTO span_changes (at, annotator_id, document_id, span_id, action, before, after)
+       VALUES (@at, @annotatorId, @documentId, @spanId, @action, @before, @after)`,
+    ),
+  };
+}
+
+export type StoreStatements = ReturnType<typeof prepareStoreStatements>;
