@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{shared,db,cli,electron,renderer}/**/*.test.ts', 'tests/contract/**/*.test.ts'],
+    include: ['{shared,db,cli,electron,renderer}/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/lint/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
   },

@@ -63,5 +63,5 @@ export function isRpcMethod(name: unknown): name is RpcMethod {
   return typeof name === 'string' && Object.hasOwn(requestSchemas, name);
 }
 
-/** The name of the single Electron IPC channel that carries every call. */
-export const IPC_CHANNEL = 'isnad:rpc';
+/** The name of the single Electron IPC channel that carries every call (defined apart for the preload). */
+export { IPC_CHANNEL } from './ipc-channel';
