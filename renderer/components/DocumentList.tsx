@@ -1,0 +1,55 @@
+// The imported documents: title (first line), length in characters, number of spans and last change.
+import { useTranslation } from 'react-i18next';
+import type { DocumentSummary } from '../../shared/rpc/domain';
+import { formatNumber, formatRelativeTime } from '../util/format';
+
+interface Props {
+  documents: readonly DocumentSummary[];
+  openDocumentId: string | null;
+  openingId: string | null;
+  onOpen: (documentId: string) => void;
+}
+
+export function DocumentList({ documents, openDocumentId, openingId, onOpen }: Props) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  return (
+    <nav className="pane documents-pane" aria-labelledby="documents-title">
+      <div className="pane-header">
+        <h2 id="documents-title">{t('documents.title')}</h2>
+        <span className="count-badge">{formatNumber(documents.length, language)}</span>
+      </div>
+      {documents.length === 0 ? (
+        <p className="pane-empty">{t('documents.empty')}</p>
+      ) : (
+        <ul className="document-list">
+          {documents.map((doc) => (
+            <li key={doc.id}>
+              <button
+                type="button"
+                className={`document-item${doc.id === openDocumentId ? ' is-open' : ''}${doc.id === openingId ? ' is-opening' : ''}`}
+                data-testid="document-list-item"
+                data-document-id={doc.id}
+                aria-current={doc.id === openDocumentId ? 'page' : undefined}
+                onClick={() => onOpen(doc.id)}
+              >
+                <span className="document-title" dir="auto">{doc.title}</span>
+                <span className="document-meta">
+                  <span title={t('documents.length')}>
+                    <span className="meta-key">{t('documents.length')}</span> {formatNumber(doc.lengthCodePoints, language)}
+                  </span>
+                  <span title={t('documents.spans')}>
+                    <span className="meta-key">{t('documents.spans')}</span> {formatNumber(doc.spanCount, language)}
+                  </span>
+                  <time dateTime={doc.updatedAt} title={new Date(doc.updatedAt).toLocaleString(language)}>
+                    {formatRelativeTime(doc.updatedAt, language)}
+                  </time>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,37 @@
+// Small inline SVG icons (the UI fonts have no reliable symbol glyphs).
+const common = { width: 15, height: 15, viewBox: '0 0 16 16', fill: 'none', stroke: 'currentColor', strokeWidth: 1.5, strokeLinecap: 'round', strokeLinejoin: 'round', 'aria-hidden': true } as const;
+
+export function PlusIcon() {
+  return (
+    <svg {...common}>
+      <path d="M8 3v10M3 8h10" />
+    </svg>
+  );
+}
+
+export function DownloadIcon() {
+  return (
+    <svg {...common}>
+      <path d="M8 2.5v8m-3.5-3.5L8 10.5 11.5 7M3 13.5h10" />
+    </svg>
+  );
+}
+
+export function TrashIcon() {
+  return (
+    <svg {...common} strokeWidth={1.3}>
+      <path d="M6 2h4m-7 2h10m-8.5 0 .6 9a1 1 0 0 0 1 1h3.8a1 1 0 0 0 1-1l.6-9M6.8 6.5v5m2.4-5v5" />
+    </svg>
+  );
+}
+
+/** The app mark: a chain of three linked rings, for isnad (a chain of attribution). */
+export function IsnadMark({ size = 22 }: { size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} aria-hidden="true">
+      <circle cx="6" cy="12" r="3.2" />
+      <circle cx="12" cy="12" r="3.2" />
+      <circle cx="18" cy="12" r="3.2" />
+    </svg>
+  );
+}

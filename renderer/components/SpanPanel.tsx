@@ -1,0 +1,110 @@
+// Side panel: counts per label, then the open document's spans in reading order. Long lists are
+// rendered a page at a time (more as the list is scrolled, and always far enough to show the
+// selected span), so a document with thousands of spans opens as fast as a short one.
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Label, Span } from '../../shared/rpc/domain';
+import { safeCssColor } from '../highlights/highlight-styles';
+import { PENDING_SPAN_PREFIX } from '../state/use-workspace';
+import { formatNumber } from '../util/format';
+import { SpanListItem, type SpanItemStrings } from './SpanListItem';
+
+const PAGE_SIZE = 40;
+
+interface Props {
+  spans: readonly Span[];
+  labels: readonly Label[];
+  labelByName: ReadonlyMap<string, Label>;
+  selectedSpanId: string | null;
+  onSelect: (span: Span) => void;
+  onSetLabel: (spanId: string, labelName: string) => void;
+  onDelete: (spanId: string) => void;
+}
+
+export function SpanPanel({ spans, labels, labelByName, selectedSpanId, onSelect, onSetLabel, onDelete }: Props) {
+  const { t, i18n } = useTranslation();
+  const listRef = useRef<HTMLOListElement>(null);
+  const moreRef = useRef<HTMLLIElement>(null);
+  const [pageCount, setPageCount] = useState(1);
+  const counts = useMemo(() => {
+    const byLabel = new Map<string, number>();
+    for (const span of spans) byLabel.set(span.label, (byLabel.get(span.label) ?? 0) + 1);
+    return byLabel;
+  }, [spans]);
+  const strings = useMemo<SpanItemStrings>(
+    () => ({
+      labelNames: new Map(labels.map((label) => [label.name, t(`labels.${label.name}`, { defaultValue: label.name })])),
+      saving: t('spans.saving'),
+      by: (name) => t('spans.by', { name }),
+      labelSelect: t('spans.labelSelect'),
+      delete: t('spans.delete'),
+      deleteHint: t('spans.deleteHint'),
+    }),
+    [labels, t],
+  );
+  const selectedIndex = selectedSpanId === null ? -1 : spans.findIndex((span) => span.id === selectedSpanId);
+  const shownCount = Math.min(spans.length, Math.max(pageCount * PAGE_SIZE, selectedIndex + PAGE_SIZE / 2));
+
+  useEffect(() => {
+    const sentinel = moreRef.current;
+    if (sentinel === null) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setPageCount((count) => count + 1);
+      },
+      { root: listRef.current, rootMargin: '400px' },
+    );
+    observer.observe(sentinel);
+    return () => observer.disconnect();
+  }, [shownCount, spans.length]);
+
+  useEffect(() => {
+    if (selectedSpanId === null) return;
+    listRef.current?.querySelector(`[data-span-id="${CSS.escape(selectedSpanId)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selectedSpanId]);
+
+  return (
+    <aside className="pane spans-pane" aria-labelledby="spans-title">
+      <div className="pane-header">
+        <h2 id="spans-title">{t('spans.title')}</h2>
+        <span className="count-badge" title={t('spans.total')}>{formatNumber(spans.length, i18n.language)}</span>
+      </div>
+      <ul className="label-counts" data-testid="label-counts">
+        {labels.map((label) => (
+          <li key={label.name} data-label={label.name} style={{ '--label-color': safeCssColor(label.color) } as CSSProperties}>
+            <span className="tag-swatch" aria-hidden="true" />
+            <span className="label-count-name">{t(`labels.${label.name}`, { defaultValue: label.name })}</span>
+            <span className="label-count-value">{formatNumber(counts.get(label.name) ?? 0, i18n.language)}</span>
+          </li>
+        ))}
+      </ul>
+      {spans.length === 0 ? (
+        <p className="pane-empty">{t('spans.empty')}</p>
+      ) : (
+        <ol className="span-list" ref={listRef}>
+          {spans.slice(0, shownCount).map((span) => (
+            <SpanListItem
+              key={span.id}
+              span={span}
+              labels={labels}
+              strings={strings}
+              color={labelByName.get(span.label)?.color ?? '#7a7a7a'}
+              selected={span.id === selectedSpanId}
+              pending={span.id.startsWith(PENDING_SPAN_PREFIX)}
+              onSelect={onSelect}
+              onSetLabel={onSetLabel}
+              onDelete={onDelete}
+            />
+          ))}
+          {shownCount < spans.length && (
+            <li className="span-list-more" ref={moreRef}>
+              <button type="button" className="button button-quiet" onClick={() => setPageCount((count) => count + 1)}>
+                {t('spans.more', { count: spans.length - shownCount })}
+              </button>
+            </li>
+          )}
+        </ol>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,161 @@
+// Connects the Lexical editor to the open document: loads its text, keeps it read-only, paints the
+// span highlights, hit-tests clicks on highlights and serves the EditorApi.
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $getRoot, $getSelection, $isRangeSelection, CLICK_COMMAND, COMMAND_PRIORITY_LOW } from 'lexical';
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
+import type { Label, Span } from '../../shared/rpc/domain';
+import { HighlightPainter, type RangeFactory } from '../highlights/HighlightPainter';
+import { findInnermostSpan } from '../spans/find-innermost-span';
+import type { ParagraphKeyIndex } from '../text/ParagraphKeyIndex';
+import { applyParagraphSizeHints } from './apply-paragraph-size-hints';
+import { createDomRangeFactory } from './create-dom-range-factory';
+import type { EditorApi } from './editor-api';
+import { $loadDocumentText } from './load-document-text';
+import { registerReadOnlyGuard } from './register-read-only-guard';
+
+interface Props {
+  documentId: string;
+  text: string;
+  /** Sorted for reading (start ascending, longer first). */
+  spans: readonly Span[];
+  labels: readonly Label[];
+  selectedSpanId: string | null;
+  onSpanClick: (spanId: string | null) => void;
+  apiRef: Ref<EditorApi>;
+}
+
+interface Loaded {
+  index: ParagraphKeyIndex;
+  makeRange: RangeFactory;
+  textContent: string;
+}
+
+export function ArticlePlugin({ documentId, text, spans, labels, selectedSpanId, onSpanClick, apiRef }: Props) {
+  const [editor] = useLexicalComposerContext();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const painterRef = useRef<HighlightPainter | null>(null);
+  const loadedRef = useRef<Loaded | null>(null);
+  const spansRef = useRef(spans);
+  const onSpanClickRef = useRef(onSpanClick);
+  const paintMarkPending = useRef(false);
+  spansRef.current = spans;
+  onSpanClickRef.current = onSpanClick;
+
+  useLayoutEffect(() => {
+    const painter = new HighlightPainter(labels);
+    painterRef.current = painter;
+    return () => {
+      painter.dispose();
+      painterRef.current = null;
+    };
+    // The painter lives as long as the editor (created with the first labels); later label
+    // changes go through setLabels below.
+  }, []);
+
+  useLayoutEffect(() => painterRef.current?.setLabels(labels), [labels]);
+
+  // Layout effects: loading the text, painting the highlights and the browser's first paint of the
+  // document happen in one frame instead of three (the root element is attached by then).
+  useLayoutEffect(() => {
+    const load = () => {
+      let index: ParagraphKeyIndex | null = null;
+      editor.update(() => {
+        index = $loadDocumentText(text);
+      }, { discrete: true, tag: 'isnad-load' });
+      const textContent = editor.getEditorState().read(() => $getRoot().getTextContent());
+      applyParagraphSizeHints(editor, index!);
+      painterRef.current?.clear();
+      const next: Loaded = { index: index!, makeRange: createDomRangeFactory(editor, index!), textContent };
+      loadedRef.current = next;
+      paintMarkPending.current = true;
+      setLoaded(next);
+    };
+    load();
+    const unregister = registerReadOnlyGuard(
+      editor,
+      (textContent) => textContent === loadedRef.current?.textContent,
+      load,
+    );
+    return () => {
+      unregister();
+      loadedRef.current = null;
+    };
+  }, [editor, documentId, text]);
+
+  useLayoutEffect(() => {
+    const painter = painterRef.current;
+    if (loaded === null || painter === null) return;
+    painter.sync(spans, loaded.makeRange);
+    if (paintMarkPending.current) {
+      paintMarkPending.current = false;
+      requestAnimationFrame(() => performance.mark('isnad:highlights-painted'));
+    }
+  }, [loaded, spans, labels]);
+
+  useEffect(() => {
+    const painter = painterRef.current;
+    if (loaded === null || painter === null) return;
+    const span = selectedSpanId === null ? undefined : spans.find((candidate) => candidate.id === selectedSpanId);
+    painter.select(span === undefined ? null : loaded.makeRange(span.startUtf16, span.endUtf16));
+  }, [loaded, spans, selectedSpanId]);
+
+  useEffect(
+    () =>
+      editor.registerCommand(
+        CLICK_COMMAND,
+        () => {
+          const current = loadedRef.current;
+          const selection = $getSelection();
+          if (current === null || !$isRangeSelection(selection) || !selection.isCollapsed()) return false;
+          const offsetUtf16 = current.index.pointToUtf16(selection.anchor);
+          if (offsetUtf16 === null) return false;
+          onSpanClickRef.current(findInnermostSpan(spansRef.current, offsetUtf16)?.id ?? null);
+          return false;
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
+    [editor],
+  );
+
+  useImperativeHandle(
+    apiRef,
+    (): EditorApi => ({
+      getSelectionUtf16() {
+        const current = loadedRef.current;
+        if (current === null) return null;
+        return editor.getEditorState().read(() => {
+          const selection = $getSelection();
+          if (!$isRangeSelection(selection)) return null;
+          return current.index.selectionToRangeUtf16(selection.anchor, selection.focus);
+        });
+      },
+      collapseSelection() {
+        const domSelection = window.getSelection();
+        if (domSelection !== null && domSelection.rangeCount > 0) domSelection.collapseToEnd();
+      },
+      revealRangeUtf16(startUtf16, endUtf16) {
+        const current = loadedRef.current;
+        const range = current?.makeRange(startUtf16, endUtf16) ?? null;
+        if (range === null) return;
+        scrollRangeIntoView(range, editor.getRootElement());
+        painterRef.current?.flash(range);
+      },
+    }),
+    [editor],
+  );
+
+  return null;
+}
+
+/** Scrolls the nearest scrolling ancestor so the range sits in the upper third of the view. */
+function scrollRangeIntoView(range: Range, root: HTMLElement | null): void {
+  let container: HTMLElement | null = root;
+  while (container !== null && !(container.scrollHeight > container.clientHeight && getComputedStyle(container).overflowY !== 'visible')) {
+    container = container.parentElement;
+  }
+  if (container === null) return;
+  const rangeRect = range.getBoundingClientRect();
+  const containerRect = container.getBoundingClientRect();
+  const target = rangeRect.top - containerRect.top - containerRect.height / 3;
+  container.scrollBy({ top: target, behavior: Math.abs(target) > 4000 ? 'auto' : 'smooth' });
+}

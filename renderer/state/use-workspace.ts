@@ -1,0 +1,256 @@
+// The annotator's session: labels, annotator, documents, the open document and its spans, and
+// every action on them. Each action is one RPC, so everything is saved at once; span changes are
+// applied optimistically and rolled back with a message when the server refuses them.
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAX_IMPORT_BYTES } from '../../shared/rpc/contract';
+import type { Annotator, DocumentRecord, DocumentSummary, Label, Span } from '../../shared/rpc/domain';
+import type { RpcInvoke } from '../../shared/rpc/rpc-client';
+import type { EditorApi } from '../editor/editor-api';
+import { sortSpansForReading } from '../spans/find-innermost-span';
+import { trimRangeUtf16 } from '../text/trim-range-utf16';
+import { downloadJson } from '../util/download-json';
+import { exportFileName } from '../util/export-file-name';
+import { readFilesForImport } from '../util/read-files-for-import';
+import { useBanner } from './use-banner';
+
+const OPEN_DOCUMENT_KEY = 'isnad.openDocumentId';
+export const PENDING_SPAN_PREFIX = 'pending:';
+
+export function useWorkspace(rpc: RpcInvoke, editorApi: RefObject<EditorApi | null>) {
+  const { t } = useTranslation();
+  const { banner, show, showRpcError, dismiss } = useBanner();
+  const [ready, setReady] = useState(false);
+  const [labels, setLabels] = useState<Label[]>([]);
+  const [annotator, setAnnotator] = useState<Annotator | null>(null);
+  const [documents, setDocuments] = useState<DocumentSummary[]>([]);
+  const [openDocument, setOpenDocument] = useState<DocumentRecord | null>(null);
+  const [spans, setSpans] = useState<Span[]>([]);
+  const [openingId, setOpeningId] = useState<string | null>(null);
+  const [selectedSpanId, setSelectedSpanId] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
+  const openRequest = useRef(0);
+  const pendingSerial = useRef(0);
+  const stateRef = useRef({ openDocument, spans, annotator });
+  stateRef.current = { openDocument, spans, annotator };
+
+  const touchDocument = useCallback((documentId: string, spanDelta: number, updatedAt: string) => {
+    setDocuments((list) =>
+      list.map((doc) => (doc.id === documentId ? { ...doc, spanCount: Math.max(0, doc.spanCount + spanDelta), updatedAt } : doc)),
+    );
+  }, []);
+
+  const openDocumentById = useCallback(
+    async (documentId: string) => {
+      performance.mark('isnad:document-open-start');
+      const request = ++openRequest.current;
+      setOpeningId(documentId);
+      const result = await rpc('documents.get', { documentId });
+      if (request !== openRequest.current) return;
+      setOpeningId(null);
+      if (!result.ok) {
+        if (result.error.code === 'NOT_FOUND') sessionStorage.removeItem(OPEN_DOCUMENT_KEY);
+        showRpcError(result.error);
+        return;
+      }
+      sessionStorage.setItem(OPEN_DOCUMENT_KEY, documentId);
+      setSelectedSpanId(null);
+      setOpenDocument(result.value.document);
+      setSpans(sortSpansForReading(result.value.spans));
+    },
+    [rpc, showRpcError],
+  );
+
+  const started = useRef(false);
+  useEffect(() => {
+    // Once per window: the callbacks below change with the interface language, the data does not.
+    if (started.current) return;
+    started.current = true;
+    void (async () => {
+      const [labelsResult, annotatorResult, documentsResult] = await Promise.all([
+        rpc('labels.list', {}),
+        rpc('annotators.current', {}),
+        rpc('documents.list', {}),
+      ]);
+      for (const result of [labelsResult, annotatorResult, documentsResult]) {
+        if (!result.ok) {
+          showRpcError(result.error);
+          return;
+        }
+      }
+      if (labelsResult.ok) setLabels([...labelsResult.value].sort((a, b) => a.sortOrder - b.sortOrder));
+      if (annotatorResult.ok) setAnnotator(annotatorResult.value);
+      if (documentsResult.ok) {
+        setDocuments(documentsResult.value);
+        const remembered = sessionStorage.getItem(OPEN_DOCUMENT_KEY);
+        if (remembered !== null && documentsResult.value.some((doc) => doc.id === remembered)) void openDocumentById(remembered);
+      }
+      setReady(true);
+    })();
+  }, [rpc, showRpcError, openDocumentById]);
+
+  const setAnnotatorName = useCallback(
+    async (name: string) => {
+      const result = await rpc('annotators.setCurrent', { name });
+      if (!result.ok) {
+        showRpcError(result.error);
+        return false;
+      }
+      setAnnotator(result.value);
+      return true;
+    },
+    [rpc, showRpcError],
+  );
+
+  const importFiles = useCallback(
+    async (files: readonly File[]) => {
+      if (files.length === 0) return;
+      setImporting(true);
+      try {
+        const read = await readFilesForImport(files);
+        if (!read.ok) {
+          show('error', t('errors.INVALID_FILE'), t('import.tooLarge', { name: read.tooLargeName, max: MAX_IMPORT_BYTES / (1024 * 1024) }));
+          return;
+        }
+        const result = await rpc('documents.import', { files: read.files });
+        if (!result.ok) {
+          showRpcError(result.error);
+          return;
+        }
+        const imported = result.value.documents;
+        const listed = await rpc('documents.list', {});
+        if (listed.ok) setDocuments(listed.value);
+        show('info', t('import.done', { count: imported.length }), imported.map((doc) => doc.title).join(' · '));
+        const first = imported[0];
+        if (first !== undefined) void openDocumentById(first.id);
+      } finally {
+        setImporting(false);
+      }
+    },
+    [rpc, show, showRpcError, t, openDocumentById],
+  );
+
+  const tagSelection = useCallback(
+    async (labelName: string) => {
+      performance.mark('isnad:tag-start');
+      const { openDocument: doc, annotator: who } = stateRef.current;
+      if (doc === null) {
+        show('error', t('errors.noDocument'));
+        return;
+      }
+      const selected = editorApi.current?.getSelectionUtf16() ?? null;
+      const range = selected === null ? null : trimRangeUtf16(doc.text, selected.startUtf16, selected.endUtf16);
+      if (range === null) {
+        show('error', t('errors.nothingSelected'));
+        return;
+      }
+      const now = new Date().toISOString();
+      const pending: Span = {
+        id: `${PENDING_SPAN_PREFIX}${++pendingSerial.current}`,
+        documentId: doc.id,
+        annotatorId: who?.id ?? '',
+        annotatorName: who?.name ?? '',
+        label: labelName,
+        startUtf16: range.startUtf16,
+        endUtf16: range.endUtf16,
+        startCodePoints: range.startUtf16,
+        endCodePoints: range.endUtf16,
+        text: doc.text.slice(range.startUtf16, range.endUtf16),
+        createdAt: now,
+        updatedAt: now,
+      };
+      setSpans((list) => sortSpansForReading([...list, pending]));
+      editorApi.current?.collapseSelection();
+      const result = await rpc('spans.create', { documentId: doc.id, label: labelName, ...range });
+      if (!result.ok) {
+        setSpans((list) => list.filter((span) => span.id !== pending.id));
+        showRpcError(result.error, t('errors.tagRolledBack'));
+        return;
+      }
+      const created = result.value;
+      setSpans((list) => sortSpansForReading(list.map((span) => (span.id === pending.id ? created : span))));
+      setSelectedSpanId((current) => (current === pending.id ? created.id : current));
+      touchDocument(doc.id, 1, created.updatedAt);
+      performance.mark('isnad:tag-committed');
+    },
+    [rpc, editorApi, show, showRpcError, t, touchDocument],
+  );
+
+  const setSpanLabel = useCallback(
+    async (spanId: string, labelName: string) => {
+      const before = stateRef.current.spans.find((span) => span.id === spanId);
+      if (before === undefined || before.label === labelName) return;
+      setSpans((list) => list.map((span) => (span.id === spanId ? { ...span, label: labelName } : span)));
+      const result = await rpc('spans.setLabel', { spanId, label: labelName });
+      if (!result.ok) {
+        setSpans((list) => list.map((span) => (span.id === spanId ? before : span)));
+        showRpcError(result.error);
+        return;
+      }
+      setSpans((list) => list.map((span) => (span.id === spanId ? result.value : span)));
+      touchDocument(result.value.documentId, 0, result.value.updatedAt);
+    },
+    [rpc, showRpcError, touchDocument],
+  );
+
+  const deleteSpan = useCallback(
+    async (spanId: string) => {
+      const before = stateRef.current.spans.find((span) => span.id === spanId);
+      if (before === undefined || spanId.startsWith(PENDING_SPAN_PREFIX)) return;
+      setSpans((list) => list.filter((span) => span.id !== spanId));
+      setSelectedSpanId((current) => (current === spanId ? null : current));
+      const result = await rpc('spans.delete', { spanId });
+      if (!result.ok) {
+        setSpans((list) => sortSpansForReading([...list, before]));
+        showRpcError(result.error);
+        return;
+      }
+      touchDocument(before.documentId, -1, new Date().toISOString());
+    },
+    [rpc, showRpcError, touchDocument],
+  );
+
+  const exportJson = useCallback(
+    async (scope: 'document' | 'all') => {
+      const doc = stateRef.current.openDocument;
+      if (scope === 'document' && doc === null) {
+        show('error', t('errors.noDocument'));
+        return;
+      }
+      const result = await rpc('export.build', scope === 'document' && doc !== null ? { documentId: doc.id } : {});
+      if (!result.ok) {
+        showRpcError(result.error);
+        return;
+      }
+      downloadJson(result.value, exportFileName(scope === 'document' && doc !== null ? doc.title : null, new Date()));
+    },
+    [rpc, show, showRpcError, t],
+  );
+
+  const labelByName = useMemo(() => new Map(labels.map((label) => [label.name, label])), [labels]);
+
+  return {
+    ready,
+    labels,
+    labelByName,
+    annotator,
+    documents,
+    openDocument,
+    spans,
+    openingId,
+    selectedSpanId,
+    importing,
+    banner,
+    dismissBanner: dismiss,
+    setSelectedSpanId,
+    setAnnotatorName,
+    importFiles,
+    openDocumentById,
+    tagSelection,
+    setSpanLabel,
+    deleteSpan,
+    exportJson,
+  };
+}
+
+export type WorkspaceState = ReturnType<typeof useWorkspace>;
