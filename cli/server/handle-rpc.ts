@@ -1,13 +1,14 @@
 // POST /rpc: token, content type and size are checked before the body is read; the answer is the
 // RpcResult of `dispatch`, with status 200 even when it carries an error (the transport worked).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { base64Length, MAX_IMPORT_TOTAL_BYTES } from '../../shared/rpc/contract';
 import type { RpcDispatch } from '../../shared/rpc/rpc-client';
 import type { RpcResult } from '../../shared/rpc/rpc-error';
 import { hasBearerToken } from './request-guards';
 import { sendError, sendJson } from './send-json';
 
-/** Room for one import at MAX_IMPORT_BYTES (base64 is 4/3 of it) plus the JSON around it. */
-export const MAX_RPC_BODY_BYTES = 15 * 1024 * 1024;
+/** Room for the largest import call (its files in base64) plus the JSON around it. */
+export const MAX_RPC_BODY_BYTES = base64Length(MAX_IMPORT_TOTAL_BYTES) + 1024 * 1024;
 
 // Refusals answered before the body was read close the connection, so unread bytes never reach the
 // next request on a kept-alive socket.

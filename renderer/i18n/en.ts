@@ -25,6 +25,7 @@ export const en = {
     working: 'Importing…',
     done: 'Documents imported: {{count}}',
     tooLarge: 'The file “{{name}}” is larger than the limit ({{max}} MB).',
+    tooLargeTotal: 'These files total {{total}} MB; one import may total at most {{max}} MB. Import them in smaller groups.',
   },
   export: {
     document: 'Export document',

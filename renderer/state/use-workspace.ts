@@ -3,7 +3,7 @@
 // applied optimistically and rolled back with a message when the server refuses them.
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_IMPORT_BYTES } from '../../shared/rpc/contract';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_TOTAL_BYTES } from '../../shared/rpc/contract';
 import type { Annotator, DocumentRecord, DocumentSummary, Label, Span } from '../../shared/rpc/domain';
 import type { RpcInvoke } from '../../shared/rpc/rpc-client';
 import type { EditorApi } from '../editor/editor-api';
@@ -109,7 +109,11 @@ export function useWorkspace(rpc: RpcInvoke, editorApi: RefObject<EditorApi | nu
       try {
         const read = await readFilesForImport(files);
         if (!read.ok) {
-          show('error', t('errors.INVALID_FILE'), t('import.tooLarge', { name: read.tooLargeName, max: MAX_IMPORT_BYTES / (1024 * 1024) }));
+          const detail =
+            'tooLargeName' in read
+              ? t('import.tooLarge', { name: read.tooLargeName, max: MAX_IMPORT_BYTES / (1024 * 1024) })
+              : t('import.tooLargeTotal', { total: (read.tooLargeTotalBytes / (1024 * 1024)).toFixed(1), max: MAX_IMPORT_TOTAL_BYTES / (1024 * 1024) });
+          show('error', t('errors.INVALID_FILE'), detail);
           return;
         }
         const result = await rpc('documents.import', { files: read.files });

@@ -8,6 +8,10 @@ import type { Annotator, AppInfo, DocumentRecord, DocumentSummary, Label, Span }
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 /** Largest number of files in one import call. */
 export const MAX_IMPORT_FILES = 2000;
+/** Largest total size of the files in one import call, in bytes: one call is one transaction. */
+export const MAX_IMPORT_TOTAL_BYTES = 40 * 1024 * 1024;
+/** Base64 characters needed for a number of bytes. */
+export const base64Length = (bytes: number): number => Math.ceil(bytes / 3) * 4;
 
 const id = z.string().min(1).max(100);
 const offsetUtf16 = z.int().nonnegative();
@@ -15,8 +19,9 @@ const offsetUtf16 = z.int().nonnegative();
 export const ImportFile = z.strictObject({
   name: z.string().min(1).max(500),
   // Bytes, not text: the node side must see the raw file to reject non-UTF-8 and binary input.
-  // Base64 so the same payload works over IPC and JSON/HTTP; 4/3 of the byte limit plus padding.
-  dataBase64: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4),
+  // Base64 so the same payload works over IPC and JSON/HTTP. Up to twice the byte limit gets
+  // through here, so that the store can name the oversized file and its size in its message.
+  dataBase64: z.string().max(base64Length(2 * MAX_IMPORT_BYTES)),
 });
 
 /** Request schemas by method. A method with no payload takes an empty object. */
@@ -27,7 +32,15 @@ export const requestSchemas = {
   'labels.list': z.strictObject({}),
   'documents.list': z.strictObject({}),
   'documents.get': z.strictObject({ documentId: id }),
-  'documents.import': z.strictObject({ files: z.array(ImportFile).min(1).max(MAX_IMPORT_FILES) }),
+  'documents.import': z.strictObject({
+    files: z
+      .array(ImportFile)
+      .min(1)
+      .max(MAX_IMPORT_FILES)
+      .refine((files) => files.reduce((sum, file) => sum + file.dataBase64.length, 0) <= base64Length(MAX_IMPORT_TOTAL_BYTES), {
+        message: `the files of one import may total at most ${MAX_IMPORT_TOTAL_BYTES / (1024 * 1024)} MB; import them in smaller groups`,
+      }),
+  }),
   'documents.delete': z.strictObject({ documentId: id }),
   'spans.create': z.strictObject({ documentId: id, label: z.string().min(1).max(100), startUtf16: offsetUtf16, endUtf16: offsetUtf16 }),
   'spans.setLabel': z.strictObject({ spanId: id, label: z.string().min(1).max(100) }),

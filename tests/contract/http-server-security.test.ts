@@ -10,6 +10,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-
 import { rawHttpRequest, type RawRequest, type RawResponse } from '../helpers/raw-http-request';
 import { fixturePath, PENTAGON_FIXTURE } from '../helpers/repo-paths';
 import { openHttpBackend, type HttpRpcBackend } from '../helpers/rpc-backends';
+import { MAX_RPC_BODY_BYTES } from '../../cli/server/handle-rpc';
 import { createTempDir, type TempDir } from '../helpers/temp-dir';
 
 const SECRET = 'SECRET-OUTSIDE-THE-STATIC-FOLDER';
@@ -173,10 +174,10 @@ describe('request bodies', () => {
   });
 
   it('refuses a body over the limit with 413, declared or streamed', async () => {
-    const huge = JSON.stringify({ method: 'documents.import', payload: { files: [{ name: 'big.txt', dataBase64: 'A'.repeat(16 * 1024 * 1024) }] } });
+    const huge = JSON.stringify({ method: 'documents.import', payload: { files: [{ name: 'big.txt', dataBase64: 'A'.repeat(MAX_RPC_BODY_BYTES) }] } });
     const declared = await rpc(huge);
     expectRefusal(declared, 413, 'BAD_REQUEST');
-    expect(JSON.parse(declared.body).error.message).toContain('15 MB');
+    expect(JSON.parse(declared.body).error.message).toContain(`${Math.round(MAX_RPC_BODY_BYTES / (1024 * 1024))} MB`);
 
     // A chunked body carries no Content-Length: the limit must hold while reading.
     const small = await openHttpBackend({ maxBodyBytes: 1000 });
