@@ -2,7 +2,8 @@
 // sees import strings. Run by `npm run lint` over shared db electron renderer cli.
 
 const APP = '^(shared|db|electron|renderer|cli)/';
-const TEST_FILE = '\\.test\\.tsx?$';
+// Tests, and the helpers that only tests import (test-support/ folders), may use test tools.
+const TEST_FILE = '(\\.test\\.tsx?$|/test-support/)';
 const UI_PACKAGES = 'node_modules/(react|react-dom|react-i18next|lexical|@lexical/[^/]+|@fontsource/[^/]+)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */

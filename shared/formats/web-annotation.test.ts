@@ -1,0 +1,92 @@
+// W3C Web Annotation Data Model (W3C Recommendation, 23 February 2017), checked against its own
+// examples: §4.2.4 Text Quote Selector (exact/prefix/suffix; "MUST be in terms of unicode code
+// points ... not in terms of code units"), §4.2.5 Text Position Selector (start inclusive, end
+// exclusive), §5.1/§5.2 AnnotationCollection and AnnotationPage, §3.3.5 motivations.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { arbitraryDocument, hardDocument, relationTuples, spanTuples } from './test-support/format-fixtures';
+import { documentSourceIri, parseWebAnnotation, serializeWebAnnotation } from './web-annotation';
+
+const alphabet = { source: 'http://example.org/ebook1', text: 'abcdefghijklmnopqrstuvwxyz' };
+const tag = (value: string) => ({ type: 'TextualBody', purpose: 'tagging', value });
+
+describe('Web Annotation: conformance with the data model examples', () => {
+  it('§4.2.5: start 4, end 7 of the alphabet selects "efg"', () => {
+    const annotation = { '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'http://example.org/anno24', type: 'Annotation', body: tag('letters'), target: { source: alphabet.source, selector: { type: 'TextPositionSelector', start: 4, end: 7 } } };
+    const result = parseWebAnnotation(JSON.stringify(annotation), { fileName: 'anno.json', documents: [alphabet] });
+    expect(result.ok && result.documents[0]!.spans.map((span) => alphabet.text.slice(span.startUtf16, span.endUtf16))).toEqual(['efg']);
+  });
+
+  it('§4.2.4: prefix "abcd", exact "efg", suffix "hijk" selects the same letters', () => {
+    const annotation = { type: 'Annotation', body: tag('letters'), target: { source: alphabet.source, selector: { type: 'TextQuoteSelector', exact: 'efg', prefix: 'abcd', suffix: 'hijk' } } };
+    const result = parseWebAnnotation(JSON.stringify([annotation]), { fileName: 'anno.json', documents: [alphabet] });
+    expect(result.ok && result.documents[0]!.spans[0]).toMatchObject({ startUtf16: 4, endUtf16: 7, label: 'letters' });
+  });
+
+  it('§4.2.4/§4.2.5: exports positions in code points, so an emoji counts once', () => {
+    const collection = JSON.parse(serializeWebAnnotation([hardDocument()]).content);
+    expect(collection).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', first: { type: 'AnnotationPage' } });
+    const cue = collection.first.items.find((item: { body: { value: string } }) => item.body.value === 'cue');
+    expect(cue.target.selector).toEqual([
+      { type: 'TextPositionSelector', start: 2, end: 6 },
+      { type: 'TextQuoteSelector', exact: 'قالَ', prefix: '🙂 ', suffix: expect.stringMatching(/^ وزيرُ الدفاع/) },
+    ]);
+    expect([...cue.target.selector[1].suffix]).toHaveLength(32);
+  });
+
+  it('§4.2.4: a quote that occurs more than once is refused rather than guessed', () => {
+    const document = { source: 'urn:x', text: 'قال ثم قال' };
+    const annotation = { type: 'Annotation', body: tag('cue'), target: { source: 'urn:x', selector: { type: 'TextQuoteSelector', exact: 'قال' } } };
+    const result = parseWebAnnotation(JSON.stringify(annotation), { fileName: 'a.json', documents: [document] });
+    expect(result).toEqual({ ok: false, errors: [{ file: 'a.json', record: 1, message: expect.stringMatching(/occurs more than once/) }] });
+  });
+});
+
+describe('Web Annotation: round trips', () => {
+  it('keeps spans, fragments, relations and annotators of the hard document', () => {
+    const document = hardDocument();
+    const { content, warnings } = serializeWebAnnotation([document]);
+    expect(warnings).toEqual([{ file: 'doc-1', message: expect.stringMatching(/attributes of 1 span/) }]);
+    const result = parseWebAnnotation(content, { fileName: 'a.json', documents: [{ source: documentSourceIri(document, 0), text: document.text, id: 'doc-1' }] });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const back = result.documents[0]!;
+    expect(spanTuples(back)).toEqual(spanTuples(document));
+    expect(relationTuples(back)).toEqual(relationTuples(document));
+    expect(back.spans.map((span) => span.id)).toEqual(document.spans.map((span) => span.id));
+    expect(back.spans.every((span) => span.annotator === 'amina')).toBe(true);
+  });
+
+  it('round-trips random texts and spans (property)', () => {
+    fc.assert(
+      fc.property(arbitraryDocument, (document) => {
+        const result = parseWebAnnotation(serializeWebAnnotation([document]).content, { fileName: 'a.json', documents: [{ source: documentSourceIri(document, 0), text: document.text }] });
+        expect(result.ok).toBe(true);
+        if (result.ok) expect(spanTuples(result.documents[0]!)).toEqual(spanTuples(document));
+      }),
+    );
+  });
+});
+
+describe('Web Annotation: bad input', () => {
+  it('reports an exact text that does not match the position, naming the annotation', () => {
+    const annotation = { id: 'urn:a1', type: 'Annotation', body: tag('cue'), target: { source: 'urn:x', selector: [{ type: 'TextPositionSelector', start: 1, end: 4 }, { type: 'TextQuoteSelector', exact: 'قال' }] } };
+    const result = parseWebAnnotation(JSON.stringify(annotation), { fileName: 'a.json', documents: [{ source: 'urn:x', text: '🙂 قال' }] });
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ file: 'a.json', record: 1, message: expect.stringMatching(/annotation 1 \(urn:a1\): TextPositionSelector: recorded text "قال" does not match the text at 1–4 \(code points\): " قا"/) }],
+    });
+  });
+
+  it('reports a target whose document was not supplied, and an annotation without a label', () => {
+    const annotations = [
+      { type: 'Annotation', body: tag('cue'), target: { source: 'urn:missing', selector: { type: 'TextPositionSelector', start: 0, end: 1 } } },
+      { type: 'Annotation', target: { source: 'urn:x', selector: { type: 'TextPositionSelector', start: 0, end: 1 } } },
+    ];
+    const result = parseWebAnnotation(JSON.stringify(annotations), { fileName: 'a.json', documents: [{ source: 'urn:x', text: 'نص' }] });
+    expect(result.ok || result.errors.map((error) => [error.record, error.message])).toEqual([
+      [1, expect.stringMatching(/"urn:missing", which is not among the supplied documents/)],
+      [2, expect.stringMatching(/needs a TextualBody/)],
+    ]);
+  });
+});
