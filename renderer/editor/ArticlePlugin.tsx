@@ -1,7 +1,7 @@
 // Connects the Lexical editor to the open document: loads its text, keeps it read-only, paints the
 // span highlights, hit-tests clicks on highlights and serves the EditorApi.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getRoot, $getSelection, $isRangeSelection, CLICK_COMMAND, COMMAND_PRIORITY_LOW } from 'lexical';
+import { $getRoot, CLICK_COMMAND, COMMAND_PRIORITY_LOW } from 'lexical';
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import type { Label, Span } from '../../shared/rpc/domain';
 import { HighlightPainter, type RangeFactory } from '../highlights/HighlightPainter';
@@ -11,6 +11,7 @@ import { applyParagraphSizeHints } from './apply-paragraph-size-hints';
 import { createDomRangeFactory } from './create-dom-range-factory';
 import type { EditorApi } from './editor-api';
 import { $loadDocumentText } from './load-document-text';
+import { $readDomSelection } from './read-dom-selection';
 import { registerReadOnlyGuard } from './register-read-only-guard';
 
 interface Props {
@@ -105,8 +106,8 @@ export function ArticlePlugin({ documentId, text, spans, labels, selectedSpanId,
         CLICK_COMMAND,
         () => {
           const current = loadedRef.current;
-          const selection = $getSelection();
-          if (current === null || !$isRangeSelection(selection) || !selection.isCollapsed()) return false;
+          const selection = $readDomSelection(editor);
+          if (current === null || selection === null || !selection.isCollapsed()) return false;
           const offsetUtf16 = current.index.pointToUtf16(selection.anchor);
           if (offsetUtf16 === null) return false;
           onSpanClickRef.current(findInnermostSpan(spansRef.current, offsetUtf16)?.id ?? null);
@@ -123,10 +124,9 @@ export function ArticlePlugin({ documentId, text, spans, labels, selectedSpanId,
       getSelectionUtf16() {
         const current = loadedRef.current;
         if (current === null) return null;
-        return editor.getEditorState().read(() => {
-          const selection = $getSelection();
-          if (!$isRangeSelection(selection)) return null;
-          return current.index.selectionToRangeUtf16(selection.anchor, selection.focus);
+        return editor.read(() => {
+          const selection = $readDomSelection(editor);
+          return selection === null ? null : current.index.selectionToRangeUtf16(selection.anchor, selection.focus);
         });
       },
       collapseSelection() {

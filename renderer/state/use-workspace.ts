@@ -160,6 +160,8 @@ export function useWorkspace(rpc: RpcInvoke, editorApi: RefObject<EditorApi | nu
         startCodePoints: range.startUtf16,
         endCodePoints: range.endUtf16,
         text: doc.text.slice(range.startUtf16, range.endUtf16),
+        attributes: {},
+        entityId: null,
         createdAt: now,
         updatedAt: now,
       };
