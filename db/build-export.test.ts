@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExportFileV1 } from '../shared/export/export-v1';
+import { builtInSchema } from '../shared/schemas/built-in-schemas';
 import { buildExport } from './build-export';
 import { StoreError } from './database-errors';
 import { importTextFiles } from './import-text-files';
@@ -75,6 +76,58 @@ describe('buildExport', () => {
 
     const onlySecond = ExportFileV1.parse(buildExport(db, { documentId: second!.document.id }));
     expect(onlySecond.annotators).toEqual([]);
+  });
+
+  it('exports claim frames: relations, span attributes, register entries and links, status and the schema', () => {
+    const [imported] = importTextFiles(db, [{ name: 'news.txt', bytes: utf8(ARTICLE) }]);
+    const documentId = imported!.document.id;
+    const amal = store.setCurrentAnnotator('أمل');
+    const speaker = spanOver(documentId, 'speaker', 'الوزيرُ');
+    const claim = spanOver(documentId, 'claim', 'الاتفاقَ سيُوقَّع غداً');
+    const cue = spanOver(documentId, 'cue', 'قالَ');
+    const minister = store.register.create('speaker', 'الوزير');
+    store.linkSpanEntity(speaker.id, minister.id);
+    store.setSpanAttributes(claim.id, { claimType: 'prediction' });
+    const saidBy = store.createRelation({ type: 'said_by', fromSpanId: claim.id, toSpanId: speaker.id });
+    store.createRelation({ type: 'cued_by', fromSpanId: claim.id, toSpanId: cue.id });
+    store.setDocumentStatus(documentId, 'done');
+    const unlinked = store.register.create('speaker', 'Unused entry');
+
+    const exported = ExportFileV1.parse(buildExport(db, { documentId }));
+    const [document] = exported.documents;
+    expect(document!.status).toEqual({ [amal.id]: 'done' });
+    expect(document!.relations).toEqual([
+      { id: saidBy.id, annotator: amal.id, type: 'said_by', from: claim.id, to: speaker.id, createdAt: saidBy.createdAt },
+      expect.objectContaining({ type: 'cued_by', from: claim.id, to: cue.id }),
+    ]);
+    const byId = new Map(document!.spans.map((span) => [span.id, span]));
+    expect(byId.get(claim.id)!.attributes).toEqual({ claimType: 'prediction', certainty: 'asserted', checkWorthy: 'unsure' });
+    expect(byId.get(speaker.id)!.entity).toBe(minister.id);
+    expect(byId.get(claim.id)!.entity).toBeUndefined();
+    expect(exported.entities).toEqual([{ id: minister.id, kind: 'speaker', name: 'الوزير', normalizedName: 'الوزير' }]);
+    expect(exported.entities!.some((entity) => entity.id === unlinked.id)).toBe(false);
+    expect(exported.schema).toEqual(builtInSchema('attribution'));
+  });
+
+  it('still parses a v1 file in the shape issue 2 wrote, without any of the new fields', () => {
+    const issue2File = {
+      format: 'isnad',
+      version: 1,
+      exportedAt: '2026-11-20T09:00:00.000Z',
+      annotators: [{ id: 'a1', name: 'أمل' }],
+      documents: [
+        {
+          id: 'd1',
+          title: 'خبر',
+          lang: 'ar',
+          direction: 'rtl',
+          sha256: 'a'.repeat(64),
+          text: 'قال الوزير',
+          spans: [{ id: 's1', annotator: 'a1', label: 'speaker', start: 4, end: 10, startUtf16: 4, endUtf16: 10, text: 'الوزير', createdAt: '2026-11-20T09:00:00.000Z', updatedAt: '2026-11-20T09:00:00.000Z' }],
+        },
+      ],
+    };
+    expect(ExportFileV1.parse(issue2File)).toEqual(issue2File);
   });
 
   it('reports an unknown document as NOT_FOUND', () => {

@@ -1,8 +1,10 @@
-// Builds the Isnad export v1 (shared/export/export-v1.ts) for one document or for all of them.
-// Only annotators with spans in the exported documents are listed.
+// Builds the Isnad export v1 (shared/export/export-v1.ts) for one document or for all of them:
+// spans with attributes and entity links, relations, per-annotator status, the register entries
+// used, and the active schema. Listed annotators are those with spans, relations or a status.
+// The result is checked against the zod schema before it leaves, so a bug cannot ship a bad file.
 import type Database from 'better-sqlite3';
-import type { ExportDocumentV1, ExportFileV1 } from '../shared/export/export-v1';
-import type { DocumentRecord, Span } from '../shared/rpc/domain';
+import { ExportFileV1, type ExportDocumentV1, type ExportEntityV1 } from '../shared/export/export-v1';
+import type { DocumentRecord, Relation, Span } from '../shared/rpc/domain';
 import { Store } from './store/Store';
 
 export interface BuildExportOptions {
@@ -13,25 +15,42 @@ export interface BuildExportOptions {
 export function buildExport(db: Database.Database | Store, options: BuildExportOptions = {}): ExportFileV1 {
   const store = db instanceof Store ? db : Store.for(db);
   // One read transaction, so the export is a consistent snapshot even if another connection writes meanwhile.
-  return store.db.transaction(() => {
+  const file = store.db.transaction(() => {
     const ids = options.documentId === undefined ? store.listDocuments().map((summary) => summary.id) : [options.documentId];
-    const loaded = ids.map((id) => store.getDocument(id));
+    const loaded = ids.map((id) => ({ ...store.getDocument(id), statuses: store.documentStatuses(id) }));
 
     const annotators = new Map<string, ExportFileV1['annotators'][number]>();
-    for (const span of loaded.flatMap((entry) => entry.spans)) {
-      annotators.set(span.annotatorId, { id: span.annotatorId, name: span.annotatorName });
+    const entities = new Map<string, ExportEntityV1>();
+    for (const entry of loaded) {
+      for (const span of entry.spans) {
+        annotators.set(span.annotatorId, { id: span.annotatorId, name: span.annotatorName });
+        if (span.entityId !== null && !entities.has(span.entityId)) {
+          const entity = store.register.get(span.entityId);
+          entities.set(entity.id, { id: entity.id, kind: entity.kind, name: entity.name, normalizedName: entity.normalizedName });
+        }
+      }
+      for (const relation of entry.relations) annotators.set(relation.annotatorId, { id: relation.annotatorId, name: relation.annotatorName });
+      for (const status of entry.statuses) annotators.set(status.annotatorId, { id: status.annotatorId, name: status.annotatorName });
     }
     return {
       format: 'isnad' as const,
       version: 1 as const,
       exportedAt: new Date().toISOString(),
       annotators: [...annotators.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
-      documents: loaded.map(({ document, spans }) => toExportDocument(document, spans)),
+      documents: loaded.map((entry) => toExportDocument(entry.document, entry.spans, entry.relations, entry.statuses)),
+      entities: [...entities.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.normalizedName.localeCompare(b.normalizedName) || a.id.localeCompare(b.id)),
+      schema: store.schemas.active(),
     };
   })();
+  return ExportFileV1.parse(file);
 }
 
-function toExportDocument(document: DocumentRecord, spans: Span[]): ExportDocumentV1 {
+function toExportDocument(
+  document: DocumentRecord,
+  spans: Span[],
+  relations: Relation[],
+  statuses: { annotatorId: string; status: string }[],
+): ExportDocumentV1 {
   return {
     id: document.id,
     title: document.title,
@@ -49,8 +68,19 @@ function toExportDocument(document: DocumentRecord, spans: Span[]): ExportDocume
       startUtf16: span.startUtf16,
       endUtf16: span.endUtf16,
       text: span.text,
+      attributes: span.attributes,
+      ...(span.entityId === null ? {} : { entity: span.entityId }),
       createdAt: span.createdAt,
       updatedAt: span.updatedAt,
     })),
+    relations: relations.map((relation) => ({
+      id: relation.id,
+      annotator: relation.annotatorId,
+      type: relation.type,
+      from: relation.fromSpanId,
+      to: relation.toSpanId,
+      createdAt: relation.createdAt,
+    })),
+    status: Object.fromEntries(statuses.map((entry) => [entry.annotatorId, entry.status])) as ExportDocumentV1['status'],
   };
 }

@@ -39,6 +39,26 @@ export function createHandlers(store: Store, options: HandlerOptions): RpcHandle
       store.deleteSpan(spanId);
       return { spanId };
     },
+    'spans.setBounds': ({ spanId, startUtf16, endUtf16 }) => store.setSpanBounds(spanId, startUtf16, endUtf16),
+    'spans.setAttributes': ({ spanId, attributes }) => store.setSpanAttributes(spanId, attributes),
+    'spans.linkEntity': ({ spanId, entityId }) => store.linkSpanEntity(spanId, entityId),
+    'relations.create': (request) => store.createRelation(request),
+    'relations.delete': ({ relationId }) => {
+      store.deleteRelation(relationId);
+      return { relationId };
+    },
+    'entities.search': ({ kind, query, limit }) => store.register.search(kind, query, limit),
+    'entities.create': ({ kind, name }) => store.register.create(kind, name),
+    'entities.list': ({ kind }) => store.register.list(kind),
+    'entities.claims': ({ entityId }) => store.register.claims(entityId),
+    'entities.merge': ({ keepId, mergeIds }) => store.register.merge(keepId, mergeIds),
+    'schemas.list': () => store.schemas.list(),
+    'schemas.get': ({ schemaId }) => store.schemas.get(schemaId),
+    'schemas.setActive': ({ schemaId }) => store.schemas.setActive(schemaId),
+    'schemas.import': ({ json }) => store.schemas.import(json),
+    'documents.setStatus': ({ documentId, status }) => store.setDocumentStatus(documentId, status),
+    'history.undo': ({ documentId }) => store.undo(documentId),
+    'history.redo': ({ documentId }) => store.redo(documentId),
     'export.build': ({ documentId }) => buildExport(store, { documentId }),
   };
 }

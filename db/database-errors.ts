@@ -2,7 +2,10 @@
 // DatabaseTooNewError when a file written by a newer Isnad is refused untouched.
 import type { RpcErrorCode } from '../shared/rpc/rpc-error';
 
-export type StoreErrorCode = Extract<RpcErrorCode, 'NOT_FOUND' | 'INVALID_FILE' | 'INVALID_SPAN' | 'UNKNOWN_LABEL' | 'NO_ANNOTATOR'>;
+export type StoreErrorCode = Extract<
+  RpcErrorCode,
+  'NOT_FOUND' | 'INVALID_FILE' | 'INVALID_SPAN' | 'UNKNOWN_LABEL' | 'NO_ANNOTATOR' | 'INVALID_RELATION' | 'INVALID_ATTRIBUTE' | 'INVALID_SCHEMA' | 'CONFLICT'
+>;
 
 export class StoreError extends Error {
   override readonly name = 'StoreError';

@@ -1,7 +1,8 @@
 // Every schema migration, in order. Add a new numbered file and list it here; never edit a shipped one.
 import type { Migration } from './migration';
 import { migration0001Initial } from './0001-initial';
+import { migration0002Attribution } from './0002-attribution';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001Initial];
+export const MIGRATIONS: readonly Migration[] = [migration0001Initial, migration0002Attribution];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

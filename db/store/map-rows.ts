@@ -1,7 +1,8 @@
 // Maps SQL rows to the domain types of shared/rpc/domain.ts; the only place that knows both shapes.
-import type { Annotator, DocumentRecord, DocumentSummary, Label, Span } from '../../shared/rpc/domain';
+import type { Annotator, DocumentRecord, DocumentStatus, DocumentSummary, Entity, EntityKind, Label, Relation, Span, SpanAttributes } from '../../shared/rpc/domain';
 import type { OffsetMap } from '../../shared/text/offset-map';
-import type { AnnotatorRow, DocumentRow, DocumentSummaryRow, LabelRow, SpanRow } from './store-statements';
+import type { EntityRow, NewRelationRow, RelationRow } from './attribution-statements';
+import type { AnnotatorRow, DocumentRow, DocumentSummaryRow, FullSpanRow, LabelRow, SpanRow } from './store-statements';
 
 export function toAnnotator(row: AnnotatorRow): Annotator {
   return { id: row.id, name: row.name };
@@ -20,6 +21,7 @@ export function toDocumentSummary(row: DocumentSummaryRow): DocumentSummary {
     spanCount: row.span_count,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    status: (row.status ?? 'not_started') as DocumentStatus,
   };
 }
 
@@ -40,12 +42,18 @@ export function toSpan(row: SpanRow, map: OffsetMap): Span {
     startCodePoints: map.toCodePoint(row.start_utf16),
     endCodePoints: map.toCodePoint(row.end_utf16),
     text: map.sliceUtf16(row.start_utf16, row.end_utf16),
+    attributes: parseAttributes(row.attributes),
+    entityId: row.entity_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
-/** The JSON kept in span_changes.before/after: enough to restore the span exactly. */
+export function parseAttributes(json: string): SpanAttributes {
+  return JSON.parse(json) as SpanAttributes;
+}
+
+/** The JSON kept in span_changes.before/after: enough to restore the span exactly (v1 rows lack attributes and entityId). */
 export function toSpanSnapshotJson(row: SpanRow): string {
   return JSON.stringify({
     id: row.id,
@@ -54,7 +62,53 @@ export function toSpanSnapshotJson(row: SpanRow): string {
     label: row.label,
     startUtf16: row.start_utf16,
     endUtf16: row.end_utf16,
+    attributes: parseAttributes(row.attributes),
+    entityId: row.entity_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   });
+}
+
+/** A span snapshot back to the columns to write; snapshots from schema v1 had no attributes or entity. */
+export function fromSpanSnapshotJson(json: string): FullSpanRow {
+  const snapshot = JSON.parse(json) as Omit<FullSpanRow, 'attributes' | 'entityId'> & { attributes?: SpanAttributes; entityId?: string | null };
+  return { ...snapshot, attributes: JSON.stringify(snapshot.attributes ?? {}), entityId: snapshot.entityId ?? null };
+}
+
+export function toRelation(row: RelationRow): Relation {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    annotatorId: row.annotator_id,
+    annotatorName: row.annotator_name,
+    type: row.type,
+    fromSpanId: row.from_span_id,
+    toSpanId: row.to_span_id,
+    createdAt: row.created_at,
+  };
+}
+
+/** The JSON kept in relation_changes.before/after. */
+export function toRelationSnapshotJson(row: RelationRow): string {
+  const snapshot: NewRelationRow = {
+    id: row.id,
+    documentId: row.document_id,
+    annotatorId: row.annotator_id,
+    type: row.type,
+    fromSpanId: row.from_span_id,
+    toSpanId: row.to_span_id,
+    createdAt: row.created_at,
+  };
+  return JSON.stringify(snapshot);
+}
+
+export function toEntity(row: EntityRow): Entity {
+  return {
+    id: row.id,
+    kind: row.kind as EntityKind,
+    name: row.name,
+    normalizedName: row.normalized_name,
+    linkCount: row.link_count,
+    createdAt: row.created_at,
+  };
 }

@@ -21,6 +21,8 @@ export interface DocumentSummaryRow {
   span_count: number;
   created_at: string;
   updated_at: string;
+  /** The given annotator's status; NULL when never set. */
+  status: string | null;
 }
 
 export interface DocumentRow extends DocumentSummaryRow {
@@ -36,6 +38,9 @@ export interface SpanRow {
   label: string;
   start_utf16: number;
   end_utf16: number;
+  /** JSON object of attribute values. */
+  attributes: string;
+  entity_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -57,10 +62,26 @@ export interface NewSpanRow {
   label: string;
   startUtf16: number;
   endUtf16: number;
+  attributes: string;
   at: string;
 }
 
+/** Every stored column of a span, as undo and redo write it back. */
+export interface FullSpanRow {
+  id: string;
+  documentId: string;
+  annotatorId: string;
+  label: string;
+  startUtf16: number;
+  endUtf16: number;
+  attributes: string;
+  entityId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface SpanChangeRow {
+  operationSeq: number | null;
   at: string;
   annotatorId: string | null;
   documentId: string;
@@ -70,15 +91,22 @@ export interface SpanChangeRow {
   after: string | null;
 }
 
-// Summary columns, with updatedAt = the latest change to the document or any of its spans.
+// Summary columns, with updatedAt = the latest change to the document or any of its spans, and the
+// status of the annotator bound as @annotatorId.
 const DOCUMENT_SUMMARY_COLUMNS = `
   d.id, d.title, d.sha256, d.length_code_points, d.created_at,
+  (SELECT ds.status FROM document_status ds WHERE ds.document_id = d.id AND ds.annotator_id = @annotatorId) AS status,
   (SELECT COUNT(*) FROM spans s WHERE s.document_id = d.id) AS span_count,
   MAX(d.updated_at, COALESCE((SELECT MAX(s.updated_at) FROM spans s WHERE s.document_id = d.id), d.updated_at)) AS updated_at`;
 
 const SPAN_COLUMNS = `
   s.id, s.document_id, s.annotator_id, a.name AS annotator_name, s.label,
-  s.start_utf16, s.end_utf16, s.created_at, s.updated_at`;
+  s.start_utf16, s.end_utf16, s.attributes, s.entity_id, s.created_at, s.updated_at`;
+
+/** Binds the annotator whose status the summary columns report (null: none). */
+export interface SummaryParams {
+  annotatorId: string | null;
+}
 
 export function prepareStoreStatements(db: Database.Database) {
   return {
@@ -96,14 +124,17 @@ export function prepareStoreStatements(db: Database.Database) {
     listLabels: db.prepare<[], LabelRow>('SELECT name, color, shortcut_code, sort_order FROM labels ORDER BY sort_order, name'),
     labelByName: db.prepare<[string], LabelRow>('SELECT name, color, shortcut_code, sort_order FROM labels WHERE name = ?'),
 
-    listDocumentSummaries: db.prepare<[], DocumentSummaryRow>(
+    listDocumentSummaries: db.prepare<[SummaryParams], DocumentSummaryRow>(
       `SELECT ${DOCUMENT_SUMMARY_COLUMNS} FROM documents d ORDER BY d.created_at, d.rowid`,
     ),
-    documentSummaryById: db.prepare<[string], DocumentSummaryRow>(`SELECT ${DOCUMENT_SUMMARY_COLUMNS} FROM documents d WHERE d.id = ?`),
-    documentById: db.prepare<[string], DocumentRow>(
-      `SELECT ${DOCUMENT_SUMMARY_COLUMNS}, d.source_name, d.text FROM documents d WHERE d.id = ?`,
+    documentSummaryById: db.prepare<[SummaryParams & { id: string }], DocumentSummaryRow>(
+      `SELECT ${DOCUMENT_SUMMARY_COLUMNS} FROM documents d WHERE d.id = @id`,
+    ),
+    documentById: db.prepare<[SummaryParams & { id: string }], DocumentRow>(
+      `SELECT ${DOCUMENT_SUMMARY_COLUMNS}, d.source_name, d.text FROM documents d WHERE d.id = @id`,
     ),
     documentTextById: db.prepare<[string], { text: string }>('SELECT text FROM documents WHERE id = ?'),
+    documentExists: db.prepare<[string], { id: string }>('SELECT id FROM documents WHERE id = ?'),
     documentIdBySha256: db.prepare<[string], { id: string }>('SELECT id FROM documents WHERE sha256 = ?'),
     insertDocument: db.prepare<[NewDocumentRow], void>(
       `INSERT INTO documents (id, title, source_name, text, sha256, length_code_points, created_at, updated_at)
@@ -118,18 +149,24 @@ export function prepareStoreStatements(db: Database.Database) {
     ),
     spanById: db.prepare<[string], SpanRow>(`SELECT ${SPAN_COLUMNS} FROM spans s JOIN annotators a ON a.id = s.annotator_id WHERE s.id = ?`),
     insertSpan: db.prepare<[NewSpanRow], void>(
-      `INSERT INTO spans (id, document_id, annotator_id, label, start_utf16, end_utf16, created_at, updated_at)
-       VALUES (@id, @documentId, @annotatorId, @label, @startUtf16, @endUtf16, @at, @at)`,
+      `INSERT INTO spans (id, document_id, annotator_id, label, start_utf16, end_utf16, attributes, created_at, updated_at)
+       VALUES (@id, @documentId, @annotatorId, @label, @startUtf16, @endUtf16, @attributes, @at, @at)`,
     ),
-    setSpanLabel: db.prepare<[{ id: string; label: string; at: string }], void>(
-      'UPDATE spans SET label = @label, updated_at = @at WHERE id = @id',
+    insertFullSpan: db.prepare<[FullSpanRow], void>(
+      `INSERT INTO spans (id, document_id, annotator_id, label, start_utf16, end_utf16, attributes, entity_id, created_at, updated_at)
+       VALUES (@id, @documentId, @annotatorId, @label, @startUtf16, @endUtf16, @attributes, @entityId, @createdAt, @updatedAt)`,
+    ),
+    /** Everything but the identity, document, owner and creation time, which never change. */
+    updateSpan: db.prepare<[Omit<FullSpanRow, 'documentId' | 'annotatorId' | 'createdAt'>], void>(
+      `UPDATE spans SET label = @label, start_utf16 = @startUtf16, end_utf16 = @endUtf16, attributes = @attributes,
+       entity_id = @entityId, updated_at = @updatedAt WHERE id = @id`,
     ),
     deleteSpan: db.prepare<[string], void>('DELETE FROM spans WHERE id = ?'),
     deleteSpansOfDocument: db.prepare<[string], void>('DELETE FROM spans WHERE document_id = ?'),
 
     insertSpanChange: db.prepare<[SpanChangeRow], void>(
-      `INSERT INTO span_changes (at, annotator_id, document_id, span_id, action, before, after)
-       VALUES (@at, @annotatorId, @documentId, @spanId, @action, @before, @after)`,
+      `INSERT INTO span_changes (operation_seq, at, annotator_id, document_id, span_id, action, before, after)
+       VALUES (@operationSeq, @at, @annotatorId, @documentId, @spanId, @action, @before, @after)`,
     ),
   };
 }

@@ -2,12 +2,29 @@
 // (Electron IPC and the browser-mode HTTP server) carry exactly these methods.
 import { z } from 'zod';
 import { ExportFileV1 } from '../export/export-v1';
-import type { Annotator, AppInfo, DocumentRecord, DocumentSummary, Label, Span } from './domain';
+import { AttributeValue, ENTITY_KINDS, type AnnotationSchema } from '../schemas/annotation-schema';
+import {
+  DOCUMENT_STATUSES,
+  type Annotator,
+  type AppInfo,
+  type DocumentAnnotations,
+  type DocumentRecord,
+  type DocumentSummary,
+  type Entity,
+  type EntityClaim,
+  type HistoryResult,
+  type Label,
+  type Relation,
+  type SchemaSummary,
+  type Span,
+} from './domain';
 
 /** Largest file accepted by an import, in bytes. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 /** Largest number of files in one import call. */
 export const MAX_IMPORT_FILES = 2000;
+/** Largest annotation schema file accepted by schemas.import, in UTF-16 code units. */
+export const MAX_SCHEMA_JSON_UTF16 = 1024 * 1024;
 /** Largest total size of the files in one import call, in bytes: one call is one transaction. */
 export const MAX_IMPORT_TOTAL_BYTES = 40 * 1024 * 1024;
 /** Base64 characters needed for a number of bytes. */
@@ -45,6 +62,24 @@ export const requestSchemas = {
   'spans.create': z.strictObject({ documentId: id, label: z.string().min(1).max(100), startUtf16: offsetUtf16, endUtf16: offsetUtf16 }),
   'spans.setLabel': z.strictObject({ spanId: id, label: z.string().min(1).max(100) }),
   'spans.delete': z.strictObject({ spanId: id }),
+  'spans.setBounds': z.strictObject({ spanId: id, startUtf16: offsetUtf16, endUtf16: offsetUtf16 }),
+  // null removes a value; names and values are checked against the active schema.
+  'spans.setAttributes': z.strictObject({ spanId: id, attributes: z.record(z.string().min(1).max(64), AttributeValue.nullable()) }),
+  'spans.linkEntity': z.strictObject({ spanId: id, entityId: id.nullable() }),
+  'relations.create': z.strictObject({ type: z.string().min(1).max(64), fromSpanId: id, toSpanId: id }),
+  'relations.delete': z.strictObject({ relationId: id }),
+  'entities.search': z.strictObject({ kind: z.enum(ENTITY_KINDS), query: z.string().max(500), limit: z.int().min(1).max(100).optional() }),
+  'entities.create': z.strictObject({ kind: z.enum(ENTITY_KINDS), name: z.string().trim().min(1).max(500) }),
+  'entities.list': z.strictObject({ kind: z.enum(ENTITY_KINDS).optional() }),
+  'entities.claims': z.strictObject({ entityId: id }),
+  'entities.merge': z.strictObject({ keepId: id, mergeIds: z.array(id).min(1).max(100) }),
+  'schemas.list': z.strictObject({}),
+  'schemas.get': z.strictObject({ schemaId: id.optional() }),
+  'schemas.setActive': z.strictObject({ schemaId: id }),
+  'schemas.import': z.strictObject({ json: z.string().min(1).max(MAX_SCHEMA_JSON_UTF16) }),
+  'documents.setStatus': z.strictObject({ documentId: id, status: z.enum(DOCUMENT_STATUSES) }),
+  'history.undo': z.strictObject({ documentId: id }),
+  'history.redo': z.strictObject({ documentId: id }),
   'export.build': z.strictObject({ documentId: id.optional() }),
 } as const;
 
@@ -61,12 +96,29 @@ export interface RpcResponses {
   'annotators.setCurrent': Annotator;
   'labels.list': Label[];
   'documents.list': DocumentSummary[];
-  'documents.get': { document: DocumentRecord; spans: Span[] };
+  'documents.get': { document: DocumentRecord } & DocumentAnnotations;
   'documents.import': { documents: DocumentSummary[] };
   'documents.delete': { documentId: string };
   'spans.create': Span;
   'spans.setLabel': Span;
   'spans.delete': { spanId: string };
+  'spans.setBounds': Span;
+  'spans.setAttributes': Span;
+  'spans.linkEntity': Span;
+  'relations.create': Relation;
+  'relations.delete': { relationId: string };
+  'entities.search': Entity[];
+  'entities.create': Entity;
+  'entities.list': Entity[];
+  'entities.claims': EntityClaim[];
+  'entities.merge': { entity: Entity; movedLinks: number };
+  'schemas.list': SchemaSummary[];
+  'schemas.get': AnnotationSchema;
+  'schemas.setActive': SchemaSummary;
+  'schemas.import': SchemaSummary;
+  'documents.setStatus': DocumentSummary;
+  'history.undo': HistoryResult;
+  'history.redo': HistoryResult;
   'export.build': ExportFileV1;
 }
 

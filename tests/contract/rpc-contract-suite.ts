@@ -198,6 +198,49 @@ export function defineRpcContractSuite(transportName: string, openBackend: Backe
       expectError(await backend.call('export.build', { documentId: 'no-such-document' }), 'NOT_FOUND');
     });
 
+    it('links a claim to its speaker, sets attributes, undoes and redoes, and exports the frame', async () => {
+      const { summary, text } = await importPentagon();
+      await ok('annotators.setCurrent', { name: 'أمينة' });
+      const claim = await ok('spans.create', { documentId: summary.id, label: 'claim', ...rangeOf(text, 'الضربات الدقيقة هي للدفاع عن النفس') });
+      const speaker = await ok('spans.create', { documentId: summary.id, label: 'speaker', ...rangeOf(text, 'لويد أوستن') });
+      const relation = await ok('relations.create', { type: 'said_by', fromSpanId: claim.id, toSpanId: speaker.id });
+      expectError(await backend.call('relations.create', { type: 'said_by', fromSpanId: speaker.id, toSpanId: claim.id }), 'INVALID_RELATION');
+      expect((await ok('spans.setAttributes', { spanId: claim.id, attributes: { claimType: 'direct_quote' } })).attributes).toMatchObject({ claimType: 'direct_quote' });
+      expectError(await backend.call('spans.setAttributes', { spanId: claim.id, attributes: { claimType: 'rumour' } }), 'INVALID_ATTRIBUTE');
+      const austin = await ok('entities.create', { kind: 'speaker', name: 'لويد أوستن' });
+      await ok('spans.linkEntity', { spanId: speaker.id, entityId: austin.id });
+      expect((await ok('entities.search', { kind: 'speaker', query: 'اوستن' })).map((entity) => entity.id)).toEqual([austin.id]);
+      expect((await ok('entities.claims', { entityId: austin.id })).map((entry) => entry.claim.id)).toEqual([claim.id]);
+
+      const got = await ok('documents.get', { documentId: summary.id });
+      expect(got.relations).toEqual([relation]);
+      expect(got.history).toEqual({ canUndo: true, canRedo: false });
+      const undone = await ok('history.undo', { documentId: summary.id });
+      expect(undone.spans.find((span) => span.id === speaker.id)?.entityId).toBeNull();
+      expect((await ok('history.redo', { documentId: summary.id })).spans.find((span) => span.id === speaker.id)?.entityId).toBe(austin.id);
+
+      await ok('documents.setStatus', { documentId: summary.id, status: 'done' });
+      expect((await ok('documents.list', {}))[0]?.status).toBe('done');
+      const exported = ExportFileV1.parse(await ok('export.build', { documentId: summary.id }));
+      expect(exported.documents[0]?.relations?.map((r) => [r.type, r.from, r.to])).toEqual([['said_by', claim.id, speaker.id]]);
+      expect(exported.entities?.map((entity) => entity.id)).toEqual([austin.id]);
+      expect(exported.schema?.id).toBe('attribution');
+    });
+
+    it('lists schemas, refuses a schema switch that would orphan spans, and a schema file with mistakes', async () => {
+      const { summary, text } = await importPentagon();
+      expect((await ok('schemas.list', {})).map((schema) => [schema.id, schema.active])).toEqual([
+        ['attribution', true],
+        ['named_entities', false],
+      ]);
+      expect((await ok('schemas.get', {})).relations.map((relation) => relation.name)).toEqual(['said_by', 'according_to', 'cued_by']);
+      await ok('annotators.setCurrent', { name: 'Omar' });
+      await ok('spans.create', { documentId: summary.id, label: 'claim', ...rangeOf(text, 'أوستن') });
+      expectError(await backend.call('schemas.setActive', { schemaId: 'named_entities' }), 'CONFLICT');
+      expectError(await backend.call('schemas.import', { json: '{"id": "mine", "labels": []}' }), 'INVALID_SCHEMA');
+      expect((await ok('labels.list', {})).map((label) => label.name)).toEqual(DEFAULT_LABELS.map((label) => label.name));
+    });
+
     it('answers an unknown method with UNKNOWN_METHOD', async () => {
       expectError(await backend.call('documents.format', {}), 'UNKNOWN_METHOD');
       expectError(await backend.call('__proto__', {}), 'UNKNOWN_METHOD');
