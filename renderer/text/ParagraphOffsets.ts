@@ -1,5 +1,7 @@
 // Table of paragraph starts (UTF-16) over a document's canonical text: paragraph i is line i and
 // starts after i newlines. Maps (paragraph, offset in paragraph) <-> document offsets both ways.
+import { partitionPoint } from '../../shared/util/partition-point';
+
 export interface ParagraphPointUtf16 {
   paragraphIndex: number;
   offsetInParagraphUtf16: number;
@@ -42,13 +44,8 @@ export class ParagraphOffsets {
   /** The paragraph holding a document offset (binary search). The offset of a newline is the end of its line. */
   locateUtf16(offsetUtf16: number): ParagraphPointUtf16 {
     const offset = Math.min(Math.max(0, offsetUtf16), this.lengthUtf16);
-    let lo = 0;
-    let hi = this.startsUtf16.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.startsUtf16[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { paragraphIndex: lo, offsetInParagraphUtf16: offset - this.startsUtf16[lo]! };
+    // The last paragraph starting at or before the offset; paragraph 0 starts at 0.
+    const paragraphIndex = partitionPoint(this.startsUtf16.length, (i) => this.startsUtf16[i]! <= offset) - 1;
+    return { paragraphIndex, offsetInParagraphUtf16: offset - this.startsUtf16[paragraphIndex]! };
   }
 }

@@ -1,6 +1,7 @@
 // Word tokens as coded positions: each token gets, per label, 1 if a span of that label overlaps
 // it by at least one code unit, else 0. One binary coding per label, so labels may overlap.
 import type { AgreementSpan } from './types';
+import { countBelow } from '../util/partition-point';
 
 /** Word-like tokens, ascending and non-overlapping, as parallel arrays (a document has thousands). */
 export interface WordTokens {
@@ -38,8 +39,8 @@ export function codeTokens(tokens: WordTokens, spans: readonly AgreementSpan[], 
   for (const span of spans) {
     if (span.label !== label) continue;
     // First token ending after the span starts, first token starting at or after the span ends.
-    const first = lowerBound(tokens.endsUtf16, span.startUtf16 + 1);
-    const end = lowerBound(tokens.startsUtf16, span.endUtf16);
+    const first = countBelow(tokens.endsUtf16, span.startUtf16 + 1);
+    const end = countBelow(tokens.startsUtf16, span.endUtf16);
     if (first < end) {
       coverage[first]!++;
       coverage[end]!--;
@@ -52,18 +53,6 @@ export function codeTokens(tokens: WordTokens, spans: readonly AgreementSpan[], 
     codes[i] = depth > 0 ? 1 : 0;
   }
   return codes;
-}
-
-/** Index of the first value >= target in an ascending array. */
-function lowerBound(sorted: Int32Array, target: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function grow(array: Int32Array): Int32Array {

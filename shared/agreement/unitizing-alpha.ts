@@ -3,6 +3,7 @@
 // Extension: the continuum may consist of several sections (documents) that units never cross.
 import { measured, notMeasured } from './measure';
 import type { Measure } from './types';
+import { countBelow } from '../util/partition-point';
 
 export interface UnitizingUnit {
   /** Index of the annotator, 0 .. annotatorCount-1. */
@@ -215,22 +216,11 @@ function expectedDisagreement(sections: readonly Segments[][], R: number, L: num
   let sum = 0;
   for (const l of unitLengths) {
     squaredLengths += l * (l - 1);
-    const first = lowerBound(gapLengths, l);
+    const first = countBelow(gapLengths, l);
     const fittingGaps = gapLengths.length - first;
     // sum over gaps g >= l of (g - l + 1): the positions at which the unit fits inside the gap.
     const placements = suffixSums[first]! - (l - 1) * fittingGaps;
     sum += ((N - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3 + l ** 2 * placements;
   }
   return ((2 / L) * sum) / (R * L * (R * L - 1) - squaredLengths);
-}
-
-function lowerBound(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

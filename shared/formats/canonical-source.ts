@@ -3,6 +3,7 @@
 // \r\n line endings or decomposed characters land on the same characters after canonicalization.
 import { canonicalizeText } from '../text/canonical-text';
 import { OffsetMap } from '../text/offset-map';
+import { partitionPoint } from '../util/partition-point';
 
 export interface CanonicalSource {
   /** The text as the file had it; the importer's offsets count against this. */
@@ -74,14 +75,7 @@ function changedPieces(raw: string, text: string): ChangedPiece[] {
 
 function mapOffset(pieces: readonly ChangedPiece[], rawUtf16: number): number | undefined {
   // Last changed piece starting strictly before the offset.
-  let lo = 0;
-  let hi = pieces.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (pieces[mid]!.rawStart < rawUtf16) lo = mid + 1;
-    else hi = mid;
-  }
-  const before = pieces[lo - 1];
+  const before = pieces[partitionPoint(pieces.length, (i) => pieces[i]!.rawStart < rawUtf16) - 1];
   if (before === undefined) return rawUtf16;
   if (rawUtf16 < before.rawEnd) return undefined;
   return rawUtf16 + before.canonicalEnd - before.rawEnd;

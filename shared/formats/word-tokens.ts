@@ -1,5 +1,6 @@
 // Tokens for the token-based exports (CoNLL, spaCy): every non-whitespace Intl.Segmenter word
 // segment, so punctuation is a token of its own, as in ANERcorp and spaCy's tokenizer.
+import { partitionPoint } from '../util/partition-point';
 
 export interface TextToken {
   startUtf16: number;
@@ -49,24 +50,10 @@ export function whitespaceSentences(text: string): TextToken[][] {
 
 /** Index of the first token that ends after the offset (tokens ascending). */
 export function firstTokenEndingAfter(tokens: readonly TextToken[], offsetUtf16: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tokens[mid]!.endUtf16 <= offsetUtf16) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(tokens.length, (i) => tokens[i]!.endUtf16 <= offsetUtf16);
 }
 
 /** Index of the first token that starts at or after the offset (tokens ascending). */
 export function firstTokenStartingAtOrAfter(tokens: readonly TextToken[], offsetUtf16: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tokens[mid]!.startUtf16 < offsetUtf16) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(tokens.length, (i) => tokens[i]!.startUtf16 < offsetUtf16);
 }

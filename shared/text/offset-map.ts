@@ -1,5 +1,6 @@
 // Converts offsets between UTF-16 code units (DOM, Lexical, our store) and Unicode code points
 // (exports, Python, brat). They differ only after characters outside the Basic Multilingual Plane.
+import { countBelow, partitionPoint } from '../util/partition-point';
 
 export class OffsetMap {
   /** UTF-16 index of every high surrogate that starts a valid pair, ascending. */
@@ -39,29 +40,10 @@ export class OffsetMap {
       throw new RangeError(`code point offset ${offsetCodePoints} is outside the text (0..${this.lengthCodePoints})`);
     }
     // The k-th astral character starts at code point astralUtf16[k] - k; count those before the offset.
-    let lo = 0;
-    let hi = this.astralUtf16.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.astralUtf16[mid]! - mid < offsetCodePoints) lo = mid + 1;
-      else hi = mid;
-    }
-    return offsetCodePoints + lo;
+    return offsetCodePoints + partitionPoint(this.astralUtf16.length, (k) => this.astralUtf16[k]! - k < offsetCodePoints);
   }
 
   sliceUtf16(startUtf16: number, endUtf16: number): string {
     return this.text.slice(startUtf16, endUtf16);
   }
-}
-
-/** Number of values in the ascending array that are strictly below `value`. */
-function countBelow(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
