@@ -8,6 +8,8 @@ const root = path.resolve(import.meta.dirname, '..');
 // Add a bench here: a script that prints its own figures. Renderer benches go below the import one.
 const BENCHES = [
   { name: 'import 1,000 articles with `isnad import`', script: 'build/bench-import.mjs' },
+  { name: 'undo the last change on a document with 2,000 spans (history.undo)', script: 'build/bench-undo.mjs' },
+  { name: 'agreement: 1,000 documents × 3 annotators × 100 spans, every measure', script: 'build/bench-agreement.mjs' },
   { name: 'renderer: open a 200,000-character document with 2,000 spans; tag latency', script: 'build/bench-renderer.mjs' },
 ];
 

@@ -1,6 +1,7 @@
 // Runs one `isnad` command line and returns its exit status. Every failure ends here as exactly
 // one line on stderr: `isnad: <message>` (status 2 for usage errors, 1 otherwise).
 import type { CliIo } from './cli-io';
+import { agreementCommand } from './commands/agreement-command';
 import { exportCommand } from './commands/export-command';
 import { importCommand } from './commands/import-command';
 import { serveCommand } from './commands/serve-command';
@@ -11,6 +12,7 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[], io: CliIo) => 
   import: importCommand,
   export: exportCommand,
   serve: serveCommand,
+  agreement: agreementCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
