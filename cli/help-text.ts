@@ -3,7 +3,8 @@
 export const HELP_TEXT = `isnad — annotate claims and attribution in Arabic news text
 
 Usage:
-  isnad import FILE... [--db PATH]                       import UTF-8 text files (all or none)
+  isnad import FILE... [--db PATH]                       import UTF-8 .txt files and Isnad .json exports
+                                                         (all or none)
   isnad export [--db PATH] [--document ID] [--out FILE]  write the export JSON (stdout by default)
   isnad serve [--db PATH] [--port N] [--no-open]         browser mode on 127.0.0.1
   isnad agreement FILE... [--format table|json|csv|html] [--label L]... [--out FILE]
@@ -19,6 +20,10 @@ Options:
   --format F       agreement: table (default), json (the full report), csv (one row per scope,
                    label, measure and pair; label * is all labels) or html (self-contained, with plots)
   --label L        agreement: measure only label L (repeat for several); default every label used
+
+import reads a FILE ending in .json as an Isnad export: its documents, spans, relations, attributes
+and register entries merge into the database under their annotators; importing it again changes
+nothing. Every other FILE is UTF-8 text.
 
 serve prints http://127.0.0.1:PORT/?token=TOKEN and runs until Ctrl+C. The token is new on every
 run; requests without it, or from another Host or Origin, are refused.
