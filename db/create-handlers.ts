@@ -2,6 +2,7 @@
 // handlers throw StoreError for expected failures and dispatch turns that into a result.
 import { MAX_IMPORT_BYTES, type RpcMethod, type RpcParsedRequest, type RpcResponse } from '../shared/rpc/contract';
 import { buildExport } from './build-export';
+import { importIsnadExport, parseIsnadExportJson } from './import-isnad-export';
 import { importTextFiles } from './import-text-files';
 import type { Store } from './store/Store';
 
@@ -29,6 +30,8 @@ export function createHandlers(store: Store, options: HandlerOptions): RpcHandle
       const decoded = files.map((file) => ({ name: file.name, bytes: Buffer.from(file.dataBase64, 'base64') }));
       return { documents: importTextFiles(store, decoded).map((imported) => imported.document) };
     },
+    'documents.importIsnad': ({ json, fileName }) =>
+      importIsnadExport(store, parseIsnadExportJson(json, fileName === undefined ? undefined : `«${fileName}»`), fileName === undefined ? {} : { sourceName: fileName }),
     'documents.delete': ({ documentId }) => {
       store.deleteDocument(documentId);
       return { documentId };

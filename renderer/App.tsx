@@ -4,17 +4,34 @@ import { useTranslation } from 'react-i18next';
 import type { Span } from '../shared/rpc/domain';
 import { AnnotatorDialog } from './components/AnnotatorDialog';
 import { AppHeader } from './components/AppHeader';
+import { ATTRIBUTES_ID, AttributeEditor } from './components/AttributeEditor';
+import { ClaimFramePanel } from './components/ClaimFramePanel';
 import { DocumentList } from './components/DocumentList';
 import { DropOverlay } from './components/DropOverlay';
+import { EntityLinkField } from './components/EntityLinkField';
 import { ErrorBanner } from './components/ErrorBanner';
+import { FindBar } from './components/FindBar';
+import { HelpOverlay } from './components/HelpOverlay';
+import { HistoryButtons } from './components/HistoryButtons';
 import { LabelToolbar } from './components/LabelToolbar';
+import { LinkingBar } from './components/LinkingBar';
+import { RegisterPanel } from './components/RegisterPanel';
+import { SchemaPicker } from './components/SchemaPicker';
 import { SpanPanel } from './components/SpanPanel';
+import { StatusSelect } from './components/StatusSelect';
 import { ArticleEditor } from './editor/ArticleEditor';
 import type { EditorApi } from './editor/editor-api';
+import { frameSpans, type ClaimFrame } from './frames/build-claim-frames';
 import { createRpcClient } from './rpc/create-rpc-client';
 import { getIsnadBridge } from './rpc/isnad-bridge';
+import { RegisterIcon, SchemaIcon, SearchIcon } from './components/Icons';
+import { useAttribution } from './state/use-attribution';
+import { useFind } from './state/use-find';
+import { isIsnadExportFile, useIsnadImport } from './state/use-isnad-import';
 import { useKeyboardShortcuts } from './state/use-keyboard-shortcuts';
-import { useWorkspace } from './state/use-workspace';
+import { useRevealClaim } from './state/use-reveal-claim';
+import { useSchemas } from './state/use-schemas';
+import { PENDING_SPAN_PREFIX, useWorkspace } from './state/use-workspace';
 import { formatNumber } from './util/format';
 
 export function App() {
@@ -26,14 +43,72 @@ export function App() {
   const { openDocument, spans, labels, selectedSpanId, setSelectedSpanId, exportJson } = workspace;
   const [renaming, setRenaming] = useState(false);
   const needsName = workspace.ready && workspace.annotator === null;
+  const attribution = useAttribution(rpc, workspace);
+  const { linking } = attribution;
+  const schemas = useSchemas(rpc, workspace.reloadLabels);
+  const activeSchemaKey = schemas.active === null ? null : `${schemas.active.id}@${schemas.active.version}`;
+  const { reloadSchema } = attribution;
+  // The frames, link keys and attributes follow the schema picker.
+  useEffect(() => {
+    if (activeSchemaKey !== null) void reloadSchema();
+  }, [activeSchemaKey, reloadSchema]);
+  const find = useFind(openDocument?.id ?? null, openDocument?.text ?? null);
+  const importIsnad = useIsnadImport(rpc, workspace);
+  const revealClaim = useRevealClaim(openDocument?.id ?? null, spans, workspace.openDocumentById, setSelectedSpanId, editorApi);
+  const [registerOpen, setRegisterOpen] = useState(false);
+  const [schemaOpen, setSchemaOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [hoveredFrame, setHoveredFrame] = useState<ClaimFrame | null>(null);
+  const hoveredSpanIds = useMemo(() => (hoveredFrame === null ? [] : frameSpans(hoveredFrame).map((span) => span.id)), [hoveredFrame]);
+  const selectedSpan = useMemo(() => spans.find((span) => span.id === selectedSpanId) ?? null, [spans, selectedSpanId]);
+  const colorOf = useCallback((labelName: string) => workspace.labelByName.get(labelName)?.color ?? '#7a7a7a', [workspace.labelByName]);
+
+  const selectSpanById = useCallback(
+    (spanId: string) => {
+      if (linking !== null) {
+        attribution.pickSpan(spanId);
+        return;
+      }
+      const span = spans.find((candidate) => candidate.id === spanId);
+      if (span === undefined) return;
+      setSelectedSpanId(span.id);
+      editorApi.current?.revealRangeUtf16(span.startUtf16, span.endUtf16);
+    },
+    [linking, attribution.pickSpan, spans, setSelectedSpanId],
+  );
+
+  const stepSpan = useCallback(
+    (direction: 1 | -1) => {
+      if (spans.length === 0) return;
+      const index = spans.findIndex((span) => span.id === selectedSpanId);
+      const next = index < 0 ? (direction > 0 ? 0 : spans.length - 1) : Math.min(spans.length - 1, Math.max(0, index + direction));
+      const span = spans[next];
+      if (span !== undefined) selectSpanById(span.id);
+    },
+    [spans, selectedSpanId, selectSpanById],
+  );
 
   useKeyboardShortcuts({
     enabled: openDocument !== null && !needsName && !renaming,
     labels,
     selectedSpanId,
-    onTag: (label) => void workspace.tagSelection(label),
+    linkKeys: attribution.linkKeys,
+    linking: linking !== null,
+    helpOpen,
+    onTag: (label, exact) => void workspace.tagSelection(label, exact),
     onDeleteSpan: (spanId) => void workspace.deleteSpan(spanId),
     onDeselect: () => setSelectedSpanId(null),
+    onStartLink: attribution.startLinking,
+    onCycleCandidate: attribution.cycleCandidate,
+    onConfirmLink: attribution.confirmLinking,
+    onCancelLink: attribution.cancelLinking,
+    onStepSpan: stepSpan,
+    onMoveBoundary: attribution.moveBoundary,
+    onExcludeClitics: attribution.excludeClitics,
+    onFocusAttributes: () => document.querySelector<HTMLElement>(`#${ATTRIBUTES_ID} [data-attribute-control]`)?.focus(),
+    onUndo: () => void attribution.undo(),
+    onRedo: () => void attribution.redo(),
+    onToggleHelp: setHelpOpen,
   });
 
   useEffect(() => {
@@ -45,15 +120,22 @@ export function App() {
   }, [exportJson]);
 
   const selectFromPanel = useCallback(
-    (span: Span) => {
-      setSelectedSpanId(span.id);
-      editorApi.current?.revealRangeUtf16(span.startUtf16, span.endUtf16);
-    },
-    [setSelectedSpanId],
+    (span: Span) => selectSpanById(span.id),
+    [selectSpanById],
   );
-  const setSpanLabel = useCallback((spanId: string, label: string) => void workspace.setSpanLabel(spanId, label), [workspace.setSpanLabel]);
+  const setSpanLabel = useCallback((spanId: string, label: string) => void attribution.setSpanLabel(spanId, label), [attribution.setSpanLabel]);
   const deleteSpan = useCallback((spanId: string) => void workspace.deleteSpan(spanId), [workspace.deleteSpan]);
-  const importFiles = useCallback((files: File[]) => void workspace.importFiles(files), [workspace.importFiles]);
+  const importFiles = useCallback(
+    (files: File[]) => {
+      const exports = files.filter(isIsnadExportFile);
+      const texts = files.filter((file) => !isIsnadExportFile(file));
+      if (texts.length > 0) void workspace.importFiles(texts);
+      if (exports.length > 0) void importIsnad(exports);
+    },
+    [workspace.importFiles, importIsnad],
+  );
+  const replaceSpan = useCallback((updated: Span) => workspace.setSpans((list) => list.map((span) => (span.id === updated.id ? updated : span))), [workspace.setSpans]);
+  const selectedEntityKind = selectedSpan === null ? undefined : schemas.entityKindOf(selectedSpan.label);
 
   return (
     <div className="app">
@@ -65,7 +147,20 @@ export function App() {
         importInputRef={importInput}
         onChangeName={() => setRenaming(true)}
         onExport={(scope) => void exportJson(scope)}
-      />
+      >
+        <button type="button" className="button" data-testid="find-button" disabled={openDocument === null} title={t('find.buttonTitle')} onClick={find.show}>
+          <SearchIcon />
+          {t('find.button')}
+        </button>
+        <button type="button" className="button" data-testid="register-button" title={t('register.buttonTitle')} onClick={() => setRegisterOpen(true)}>
+          <RegisterIcon />
+          {t('register.button')}
+        </button>
+        <button type="button" className="button" data-testid="schema-button" title={t('schemas.buttonTitle')} onClick={() => setSchemaOpen(true)}>
+          <SchemaIcon />
+          {t('schemas.button')}
+        </button>
+      </AppHeader>
       <ErrorBanner banner={workspace.banner} onDismiss={workspace.dismissBanner} />
       <main className="workspace">
         <DocumentList
@@ -94,9 +189,22 @@ export function App() {
                   <span className="article-meta">
                     <bdi>{openDocument.sourceName}</bdi> · {t('documents.length')} {formatNumber(openDocument.lengthCodePoints, i18n.language)}
                   </span>
+                  <StatusSelect
+                    status={workspace.documents.find((doc) => doc.id === openDocument.id)?.status ?? openDocument.status}
+                    onChange={(status) => void attribution.setStatus(status)}
+                  />
                 </div>
                 <LabelToolbar labels={labels} disabled={false} onTag={(label) => void workspace.tagSelection(label)} />
+                <HistoryButtons
+                  canUndo={workspace.history.canUndo}
+                  canRedo={workspace.history.canRedo}
+                  onUndo={() => void attribution.undo()}
+                  onRedo={() => void attribution.redo()}
+                  onHelp={() => setHelpOpen(true)}
+                />
               </div>
+              {linking !== null && <LinkingBar linking={linking} onCancel={attribution.cancelLinking} />}
+              {find.open && <FindBar find={find} />}
               <div className="article-scroll">
                 <article className="article-sheet">
                   <ArticleEditor
@@ -105,7 +213,9 @@ export function App() {
                     spans={spans}
                     labels={labels}
                     selectedSpanId={selectedSpanId}
-                    onSpanClick={setSelectedSpanId}
+                    hoveredSpanIds={hoveredSpanIds}
+                    candidateSpanId={linking?.candidateIds[linking.candidateIndex] ?? null}
+                    onSpanClick={(spanId) => (spanId !== null && linking !== null ? attribution.pickSpan(spanId) : setSelectedSpanId(spanId))}
                     apiRef={editorApi}
                   />
                 </article>
@@ -122,9 +232,40 @@ export function App() {
           onSelect={selectFromPanel}
           onSetLabel={setSpanLabel}
           onDelete={deleteSpan}
-        />
+        >
+          <ClaimFramePanel
+            frames={attribution.frames}
+            schema={attribution.schema}
+            relationTypes={attribution.relationTypes}
+            linkKeys={attribution.linkKeys}
+            colorOf={colorOf}
+            selectedSpanId={selectedSpanId}
+            linking={linking}
+            onSelect={selectSpanById}
+            onHover={setHoveredFrame}
+            onUnlink={(relationId) => void attribution.unlink(relationId)}
+            onDropSpan={(relationType, claimId, spanId) => void attribution.link(relationType, claimId, spanId)}
+          />
+          <AttributeEditor span={selectedSpan} schema={attribution.schema} onChange={(spanId, name, value) => void attribution.setAttribute(spanId, name, value)} />
+          {selectedSpan !== null && selectedEntityKind !== undefined && !selectedSpan.id.startsWith(PENDING_SPAN_PREFIX) && (
+            <EntityLinkField key={selectedSpan.id} span={selectedSpan} kind={selectedEntityKind} rpc={rpc} onLinked={replaceSpan} onError={workspace.showRpcError} />
+          )}
+        </SpanPanel>
       </main>
       <DropOverlay onDropFiles={importFiles} />
+      {registerOpen && (
+        <RegisterPanel
+          rpc={rpc}
+          onError={workspace.showRpcError}
+          onOpenClaim={(claim) => {
+            setRegisterOpen(false);
+            revealClaim(claim.documentId, claim.claim.id);
+          }}
+          onClose={() => setRegisterOpen(false)}
+        />
+      )}
+      {schemaOpen && <SchemaPicker schemas={schemas} onClose={() => setSchemaOpen(false)} />}
+      {helpOpen && <HelpOverlay labels={labels} linkKeys={attribution.linkKeys} onClose={() => setHelpOpen(false)} />}
       {(needsName || renaming) && (
         <AnnotatorDialog
           initialName={workspace.annotator?.name ?? ''}

@@ -1,5 +1,5 @@
 // Top bar: product name, import, export, the annotator's name (click to change) and the language switch.
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotator } from '../../shared/rpc/domain';
 import { DownloadIcon, IsnadMark } from './Icons';
@@ -13,9 +13,11 @@ interface Props {
   importInputRef: RefObject<HTMLInputElement | null>;
   onChangeName: () => void;
   onExport: (scope: 'document' | 'all') => void;
+  /** Further actions (find, register, schema), shown after export. */
+  children?: ReactNode;
 }
 
-export function AppHeader({ annotator, hasOpenDocument, importing, onImport, importInputRef, onChangeName, onExport }: Props) {
+export function AppHeader({ annotator, hasOpenDocument, importing, onImport, importInputRef, onChangeName, onExport, children }: Props) {
   const { t, i18n } = useTranslation();
   const nextLanguage = i18n.language === 'ar' ? 'en' : 'ar';
   return (
@@ -38,6 +40,7 @@ export function AppHeader({ annotator, hasOpenDocument, importing, onImport, imp
         <button type="button" className="button" data-testid="export-all-button" title={t('export.allTitle')} onClick={() => onExport('all')}>
           {t('export.all')}
         </button>
+        {children}
         <span className="header-divider" aria-hidden="true" />
         <button type="button" className="annotator-chip" data-testid="annotator-name" title={t('header.changeName')} onClick={onChangeName}>
           <span className="annotator-avatar" aria-hidden="true">{annotator?.name.trim().charAt(0) ?? '?'}</span>

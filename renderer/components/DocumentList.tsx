@@ -1,6 +1,7 @@
-// The imported documents: title (first line), length in characters, number of spans and last change.
+// The imported documents: title (first line), length in characters, number of spans, last change and
+// the annotator's status, with the number of documents per status at the top.
 import { useTranslation } from 'react-i18next';
-import type { DocumentSummary } from '../../shared/rpc/domain';
+import { DOCUMENT_STATUSES, type DocumentSummary } from '../../shared/rpc/domain';
 import { formatNumber, formatRelativeTime } from '../util/format';
 
 interface Props {
@@ -19,6 +20,17 @@ export function DocumentList({ documents, openDocumentId, openingId, onOpen }: P
         <h2 id="documents-title">{t('documents.title')}</h2>
         <span className="count-badge">{formatNumber(documents.length, language)}</span>
       </div>
+      {documents.length > 0 && (
+        <ul className="status-counts" data-testid="status-counts">
+          {DOCUMENT_STATUSES.map((status) => (
+            <li key={status} className={`status-${status}`} data-status={status} title={t(`status.${status}`)}>
+              <span className="status-dot" aria-hidden="true" />
+              <span className="status-count-name">{t(`status.${status}`)}</span>
+              <span className="status-count-value">{formatNumber(documents.filter((doc) => doc.status === status).length, language)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       {documents.length === 0 ? (
         <p className="pane-empty">{t('documents.empty')}</p>
       ) : (
@@ -34,6 +46,10 @@ export function DocumentList({ documents, openDocumentId, openingId, onOpen }: P
                 onClick={() => onOpen(doc.id)}
               >
                 <span className="document-title" dir="auto">{doc.title}</span>
+                <span className={`document-status status-${doc.status}`} data-testid="document-status" data-status={doc.status}>
+                  <span className="status-dot" aria-hidden="true" />
+                  {t(`status.${doc.status}`)}
+                </span>
                 <span className="document-meta">
                   <span title={t('documents.length')}>
                     <span className="meta-key">{t('documents.length')}</span> {formatNumber(doc.lengthCodePoints, language)}

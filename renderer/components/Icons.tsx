@@ -35,3 +35,32 @@ export function IsnadMark({ size = 22 }: { size?: number }) {
     </svg>
   );
 }
+
+export function SearchIcon() {
+  return (
+    <svg {...common}>
+      <circle cx="7" cy="7" r="4.2" />
+      <path d="m10.2 10.2 3.3 3.3" />
+    </svg>
+  );
+}
+
+/** Register: a card index of people and sources. */
+export function RegisterIcon() {
+  return (
+    <svg {...common}>
+      <rect x="2.5" y="3" width="11" height="10" rx="1.5" />
+      <circle cx="6" cy="7" r="1.4" />
+      <path d="M4 11c.4-1.2 1.1-1.8 2-1.8s1.6.6 2 1.8M9.5 6.5h2.5M9.5 9h2.5" />
+    </svg>
+  );
+}
+
+export function SchemaIcon() {
+  return (
+    <svg {...common}>
+      <path d="M3 4h10M3 8h10M3 12h6" />
+      <circle cx="12" cy="12" r="1.5" />
+    </svg>
+  );
+}

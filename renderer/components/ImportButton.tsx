@@ -1,4 +1,5 @@
 // "Import files" button over a visually hidden file input (in Electron the input opens the native dialog).
+// Text files (.txt) and Isnad exports (.json) are accepted; the App routes each kind to its import.
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PlusIcon } from './Icons';
@@ -18,7 +19,7 @@ export function ImportButton({ importing, onImport, inputRef }: Props) {
         className="visually-hidden"
         type="file"
         multiple
-        accept=".txt,text/plain"
+        accept=".txt,text/plain,.json,application/json"
         data-testid="import-input"
         tabIndex={-1}
         aria-hidden="true"

@@ -1,7 +1,9 @@
 // One annotation in the side panel: label chip, covered text, annotator, label select and delete.
+// It can be dragged onto a claim frame's speaker/source/cue slot.
 import { memo, type CSSProperties } from 'react';
 import type { Label, Span } from '../../shared/rpc/domain';
 import { safeCssColor } from '../highlights/highlight-styles';
+import { SPAN_DRAG_TYPE } from './ClaimFrameCard';
 import { TrashIcon } from './Icons';
 
 /** Interface strings, translated once by the panel rather than by each of thousands of items. */
@@ -39,6 +41,12 @@ export const SpanListItem = memo(function SpanListItem({ span, labels, strings, 
       data-label={span.label}
       style={{ '--label-color': safeCssColor(color) } as CSSProperties}
       onClick={() => onSelect(span)}
+      draggable={!pending}
+      onDragStart={(event) => {
+        event.dataTransfer.setData(SPAN_DRAG_TYPE, span.id);
+        event.dataTransfer.setData('text/plain', span.text);
+        event.dataTransfer.effectAllowed = 'link';
+      }}
     >
       <div className="span-row">
         <span className="span-chip">{strings.labelNames.get(span.label) ?? span.label}</span>

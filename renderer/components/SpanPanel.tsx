@@ -1,7 +1,8 @@
-// Side panel: counts per label, then the open document's spans in reading order. Long lists are
+// Side panel: counts per label, the claim frames and the selected span's attributes (passed in as
+// children), then all the open document's spans in reading order, filterable by label. Long lists are
 // rendered a page at a time (more as the list is scrolled, and always far enough to show the
 // selected span), so a document with thousands of spans opens as fast as a short one.
-import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Label, Span } from '../../shared/rpc/domain';
 import { safeCssColor } from '../highlights/highlight-styles';
@@ -19,18 +20,22 @@ interface Props {
   onSelect: (span: Span) => void;
   onSetLabel: (spanId: string, labelName: string) => void;
   onDelete: (spanId: string) => void;
+  /** Claim frames and attributes, shown between the label counts and the span list. */
+  children?: ReactNode;
 }
 
-export function SpanPanel({ spans, labels, labelByName, selectedSpanId, onSelect, onSetLabel, onDelete }: Props) {
+export function SpanPanel({ spans: allSpans, labels, labelByName, selectedSpanId, onSelect, onSetLabel, onDelete, children }: Props) {
   const { t, i18n } = useTranslation();
   const listRef = useRef<HTMLOListElement>(null);
   const moreRef = useRef<HTMLLIElement>(null);
   const [pageCount, setPageCount] = useState(1);
+  const [labelFilter, setLabelFilter] = useState('');
+  const spans = useMemo(() => (labelFilter === '' ? allSpans : allSpans.filter((span) => span.label === labelFilter)), [allSpans, labelFilter]);
   const counts = useMemo(() => {
     const byLabel = new Map<string, number>();
-    for (const span of spans) byLabel.set(span.label, (byLabel.get(span.label) ?? 0) + 1);
+    for (const span of allSpans) byLabel.set(span.label, (byLabel.get(span.label) ?? 0) + 1);
     return byLabel;
-  }, [spans]);
+  }, [allSpans]);
   const strings = useMemo<SpanItemStrings>(
     () => ({
       labelNames: new Map(labels.map((label) => [label.name, t(`labels.${label.name}`, { defaultValue: label.name })])),
@@ -67,7 +72,7 @@ export function SpanPanel({ spans, labels, labelByName, selectedSpanId, onSelect
     <aside className="pane spans-pane" aria-labelledby="spans-title">
       <div className="pane-header">
         <h2 id="spans-title">{t('spans.title')}</h2>
-        <span className="count-badge" title={t('spans.total')}>{formatNumber(spans.length, i18n.language)}</span>
+        <span className="count-badge" title={t('spans.total')}>{formatNumber(allSpans.length, i18n.language)}</span>
       </div>
       <ul className="label-counts" data-testid="label-counts">
         {labels.map((label) => (
@@ -78,6 +83,25 @@ export function SpanPanel({ spans, labels, labelByName, selectedSpanId, onSelect
           </li>
         ))}
       </ul>
+      {children}
+      <div className="section-header all-spans-header">
+        <h3>{t('frames.allSpans')}</h3>
+        <select
+          className="frames-filter"
+          data-testid="span-label-filter"
+          aria-label={t('frames.labelFilter')}
+          title={t('frames.labelFilter')}
+          value={labelFilter}
+          onChange={(event) => setLabelFilter(event.currentTarget.value)}
+        >
+          <option value="">{t('frames.labelFilterAll')}</option>
+          {labels.map((label) => (
+            <option key={label.name} value={label.name}>
+              {t(`labels.${label.name}`, { defaultValue: label.name })}
+            </option>
+          ))}
+        </select>
+      </div>
       {spans.length === 0 ? (
         <p className="pane-empty">{t('spans.empty')}</p>
       ) : (

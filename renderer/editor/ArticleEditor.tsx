@@ -16,6 +16,8 @@ interface Props {
   spans: readonly Span[];
   labels: readonly Label[];
   selectedSpanId: string | null;
+  hoveredSpanIds: readonly string[];
+  candidateSpanId: string | null;
   onSpanClick: (spanId: string | null) => void;
   apiRef: Ref<EditorApi>;
 }

@@ -21,6 +21,10 @@ interface Props {
   spans: readonly Span[];
   labels: readonly Label[];
   selectedSpanId: string | null;
+  /** Spans of the claim frame hovered in the side panel. */
+  hoveredSpanIds: readonly string[];
+  /** The span Tab has reached while linking. */
+  candidateSpanId: string | null;
   onSpanClick: (spanId: string | null) => void;
   apiRef: Ref<EditorApi>;
 }
@@ -31,7 +35,7 @@ interface Loaded {
   textContent: string;
 }
 
-export function ArticlePlugin({ documentId, text, spans, labels, selectedSpanId, onSpanClick, apiRef }: Props) {
+export function ArticlePlugin({ documentId, text, spans, labels, selectedSpanId, hoveredSpanIds, candidateSpanId, onSpanClick, apiRef }: Props) {
   const [editor] = useLexicalComposerContext();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const painterRef = useRef<HighlightPainter | null>(null);
@@ -99,6 +103,23 @@ export function ArticlePlugin({ documentId, text, spans, labels, selectedSpanId,
     const span = selectedSpanId === null ? undefined : spans.find((candidate) => candidate.id === selectedSpanId);
     painter.select(span === undefined ? null : loaded.makeRange(span.startUtf16, span.endUtf16));
   }, [loaded, spans, selectedSpanId]);
+
+  useEffect(() => {
+    const painter = painterRef.current;
+    if (loaded === null || painter === null) return;
+    const wanted = new Set(hoveredSpanIds);
+    const ranges = spans.filter((span) => wanted.has(span.id)).flatMap((span) => loaded.makeRange(span.startUtf16, span.endUtf16) ?? []);
+    painter.hover(ranges);
+  }, [loaded, spans, hoveredSpanIds]);
+
+  useEffect(() => {
+    const painter = painterRef.current;
+    if (loaded === null || painter === null) return;
+    const span = candidateSpanId === null ? undefined : spans.find((candidate) => candidate.id === candidateSpanId);
+    const range = span === undefined ? null : loaded.makeRange(span.startUtf16, span.endUtf16);
+    painter.markCandidate(range);
+    if (range !== null) scrollRangeIntoView(range, editor.getRootElement());
+  }, [editor, loaded, spans, candidateSpanId]);
 
   useEffect(
     () =>

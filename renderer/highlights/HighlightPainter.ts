@@ -2,7 +2,7 @@
 // text is never wrapped in elements (which would break Arabic letter joining) and thousands of
 // overlapping spans stay cheap. Updates are incremental: only spans that changed touch a Highlight.
 import type { Label } from '../../shared/rpc/domain';
-import { buildHighlightCss, FLASH_HIGHLIGHT, highlightNameForLabel, SELECTED_HIGHLIGHT } from './highlight-styles';
+import { buildHighlightCss, FLASH_HIGHLIGHT, FRAME_HOVER_HIGHLIGHT, highlightNameForLabel, LINK_CANDIDATE_HIGHLIGHT, SELECTED_HIGHLIGHT } from './highlight-styles';
 
 export interface PaintableSpan {
   id: string;
@@ -28,6 +28,8 @@ export class HighlightPainter {
   private readonly painted = new Map<string, PaintedSpan>();
   private readonly selected = new Highlight();
   private readonly flashing = new Highlight();
+  private readonly hovered = new Highlight();
+  private readonly candidate = new Highlight();
   private flashTimer: number | undefined;
 
   constructor(labels: readonly Label[]) {
@@ -36,6 +38,10 @@ export class HighlightPainter {
     this.flashing.priority = 1001;
     CSS.highlights.set(SELECTED_HIGHLIGHT, this.selected);
     CSS.highlights.set(FLASH_HIGHLIGHT, this.flashing);
+    this.hovered.priority = 999;
+    this.candidate.priority = 1002;
+    CSS.highlights.set(FRAME_HOVER_HIGHLIGHT, this.hovered);
+    CSS.highlights.set(LINK_CANDIDATE_HIGHLIGHT, this.candidate);
     this.setLabels(labels);
   }
 
@@ -90,6 +96,19 @@ export class HighlightPainter {
     for (const { highlight } of this.labelHighlights.values()) highlight.clear();
     this.selected.clear();
     this.flashing.clear();
+    this.hovered.clear();
+    this.candidate.clear();
+  }
+
+  /** Lights up every span of the hovered claim frame (an empty list clears it). */
+  hover(ranges: readonly Range[]): void {
+    this.hovered.clear();
+    for (const range of ranges) this.hovered.add(range);
+  }
+
+  markCandidate(range: Range | null): void {
+    this.candidate.clear();
+    if (range !== null) this.candidate.add(range);
   }
 
   select(range: Range | null): void {
@@ -109,6 +128,8 @@ export class HighlightPainter {
     for (const { name } of this.labelHighlights.values()) CSS.highlights.delete(name);
     CSS.highlights.delete(SELECTED_HIGHLIGHT);
     CSS.highlights.delete(FLASH_HIGHLIGHT);
+    CSS.highlights.delete(FRAME_HOVER_HIGHLIGHT);
+    CSS.highlights.delete(LINK_CANDIDATE_HIGHLIGHT);
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
   }
 

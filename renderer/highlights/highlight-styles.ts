@@ -4,6 +4,10 @@ import type { Label } from '../../shared/rpc/domain';
 
 export const SELECTED_HIGHLIGHT = 'isnad-selected';
 export const FLASH_HIGHLIGHT = 'isnad-flash';
+/** Every span of the claim frame under the pointer in the side panel. */
+export const FRAME_HOVER_HIGHLIGHT = 'isnad-frame-hover';
+/** The span Tab has reached while picking a speaker, source or cue. */
+export const LINK_CANDIDATE_HIGHLIGHT = 'isnad-link-candidate';
 const FALLBACK_COLOR = '#7a7a7a';
 const DECORATION_STYLES = ['solid', 'dotted', 'wavy', 'dashed', 'double'] as const;
 
@@ -43,6 +47,8 @@ export function buildHighlightCss(labels: readonly Label[]): string {
   rules.push(
     `::highlight(${SELECTED_HIGHLIGHT}) { background-color: rgb(15 23 42 / 0.14); color: #000; text-decoration-line: underline overline; text-decoration-color: rgb(15 23 42 / 0.85); text-decoration-thickness: 1.5px; }`,
     `::highlight(${FLASH_HIGHLIGHT}) { background-color: rgb(255 99 71 / 0.45); }`,
+    `::highlight(${FRAME_HOVER_HIGHLIGHT}) { background-color: rgb(14 94 99 / 0.22); text-decoration-line: underline; text-decoration-color: #0e5e63; text-decoration-thickness: 3px; }`,
+    `::highlight(${LINK_CANDIDATE_HIGHLIGHT}) { background-color: rgb(124 58 237 / 0.28); color: #000; text-decoration-line: underline overline; text-decoration-color: #7c3aed; text-decoration-thickness: 2px; }`,
   );
   return rules.join('\n');
 }

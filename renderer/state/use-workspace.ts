@@ -4,10 +4,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_TOTAL_BYTES } from '../../shared/rpc/contract';
-import type { Annotator, DocumentRecord, DocumentSummary, Label, Span } from '../../shared/rpc/domain';
+import type { Annotator, DocumentAnnotations, DocumentRecord, DocumentSummary, Label, Relation, Span } from '../../shared/rpc/domain';
 import type { RpcInvoke } from '../../shared/rpc/rpc-client';
 import type { EditorApi } from '../editor/editor-api';
 import { sortSpansForReading } from '../spans/find-innermost-span';
+import { snapRangeToWords } from '../../shared/text/snap-to-words';
 import { trimRangeUtf16 } from '../text/trim-range-utf16';
 import { downloadJson } from '../util/download-json';
 import { exportFileName } from '../util/export-file-name';
@@ -26,6 +27,8 @@ export function useWorkspace(rpc: RpcInvoke, editorApi: RefObject<EditorApi | nu
   const [documents, setDocuments] = useState<DocumentSummary[]>([]);
   const [openDocument, setOpenDocument] = useState<DocumentRecord | null>(null);
   const [spans, setSpans] = useState<Span[]>([]);
+  const [relations, setRelations] = useState<Relation[]>([]);
+  const [history, setHistory] = useState<DocumentAnnotations['history']>({ canUndo: false, canRedo: false });
   const [openingId, setOpeningId] = useState<string | null>(null);
   const [selectedSpanId, setSelectedSpanId] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
@@ -57,6 +60,8 @@ export function useWorkspace(rpc: RpcInvoke, editorApi: RefObject<EditorApi | nu
       setSelectedSpanId(null);
       setOpenDocument(result.value.document);
       setSpans(sortSpansForReading(result.value.spans));
+      setRelations(result.value.relations);
+      setHistory(result.value.history);
     },
     [rpc, showRpcError],
   );
@@ -135,7 +140,7 @@ export function useWorkspace(rpc: RpcInvoke, editorApi: RefObject<EditorApi | nu
   );
 
   const tagSelection = useCallback(
-    async (labelName: string) => {
+    async (labelName: string, exact = false) => {
       performance.mark('isnad:tag-start');
       const { openDocument: doc, annotator: who } = stateRef.current;
       if (doc === null) {
@@ -143,7 +148,10 @@ export function useWorkspace(rpc: RpcInvoke, editorApi: RefObject<EditorApi | nu
         return;
       }
       const selected = editorApi.current?.getSelectionUtf16() ?? null;
-      const range = selected === null ? null : trimRangeUtf16(doc.text, selected.startUtf16, selected.endUtf16);
+      // Whole words unless the annotator held Alt: a drag that starts mid-word still tags the word.
+      // A bare caret is not a selection, even inside a word.
+      const snapped = selected === null || exact || selected.startUtf16 === selected.endUtf16 ? selected : snapRangeToWords(doc.text, selected.startUtf16, selected.endUtf16);
+      const range = snapped === null ? null : trimRangeUtf16(doc.text, snapped.startUtf16, snapped.endUtf16);
       if (range === null) {
         show('error', t('errors.nothingSelected'));
         return;
@@ -166,10 +174,13 @@ export function useWorkspace(rpc: RpcInvoke, editorApi: RefObject<EditorApi | nu
         updatedAt: now,
       };
       setSpans((list) => sortSpansForReading([...list, pending]));
+      // The new span becomes the selected one, so the next key (S, R, C, A…) acts on it.
+      setSelectedSpanId(pending.id);
       editorApi.current?.collapseSelection();
       const result = await rpc('spans.create', { documentId: doc.id, label: labelName, ...range });
       if (!result.ok) {
         setSpans((list) => list.filter((span) => span.id !== pending.id));
+        setSelectedSpanId((current) => (current === pending.id ? null : current));
         showRpcError(result.error, t('errors.tagRolledBack'));
         return;
       }
@@ -177,24 +188,28 @@ export function useWorkspace(rpc: RpcInvoke, editorApi: RefObject<EditorApi | nu
       setSpans((list) => sortSpansForReading(list.map((span) => (span.id === pending.id ? created : span))));
       setSelectedSpanId((current) => (current === pending.id ? created.id : current));
       touchDocument(doc.id, 1, created.updatedAt);
+      setHistory({ canUndo: true, canRedo: false });
       performance.mark('isnad:tag-committed');
     },
     [rpc, editorApi, show, showRpcError, t, touchDocument],
   );
 
   const setSpanLabel = useCallback(
-    async (spanId: string, labelName: string) => {
+    /** True when the server relabelled the span (it then drops the span's links the new label does not fit). */
+    async (spanId: string, labelName: string): Promise<boolean> => {
       const before = stateRef.current.spans.find((span) => span.id === spanId);
-      if (before === undefined || before.label === labelName) return;
+      if (before === undefined || before.label === labelName) return false;
       setSpans((list) => list.map((span) => (span.id === spanId ? { ...span, label: labelName } : span)));
       const result = await rpc('spans.setLabel', { spanId, label: labelName });
       if (!result.ok) {
         setSpans((list) => list.map((span) => (span.id === spanId ? before : span)));
         showRpcError(result.error);
-        return;
+        return false;
       }
       setSpans((list) => list.map((span) => (span.id === spanId ? result.value : span)));
       touchDocument(result.value.documentId, 0, result.value.updatedAt);
+      setHistory({ canUndo: true, canRedo: false });
+      return true;
     },
     [rpc, showRpcError, touchDocument],
   );
@@ -212,6 +227,9 @@ export function useWorkspace(rpc: RpcInvoke, editorApi: RefObject<EditorApi | nu
         return;
       }
       touchDocument(before.documentId, -1, new Date().toISOString());
+      // The server deletes the span's relations with it.
+      setRelations((list) => list.filter((relation) => relation.fromSpanId !== spanId && relation.toSpanId !== spanId));
+      setHistory({ canUndo: true, canRedo: false });
     },
     [rpc, showRpcError, touchDocument],
   );
@@ -235,19 +253,36 @@ export function useWorkspace(rpc: RpcInvoke, editorApi: RefObject<EditorApi | nu
 
   const labelByName = useMemo(() => new Map(labels.map((label) => [label.name, label])), [labels]);
 
+  /** Reads the labels again, after the project switched to another annotation schema. */
+  const reloadLabels = useCallback(async () => {
+    const result = await rpc('labels.list', {});
+    if (result.ok) setLabels([...result.value].sort((a, b) => a.sortOrder - b.sortOrder));
+    else showRpcError(result.error);
+  }, [rpc, showRpcError]);
+
   return {
     ready,
     labels,
     labelByName,
+    reloadLabels,
     annotator,
     documents,
     openDocument,
     spans,
+    relations,
+    history,
     openingId,
     selectedSpanId,
     importing,
     banner,
     dismissBanner: dismiss,
+    show,
+    showRpcError,
+    setSpans,
+    setRelations,
+    setHistory,
+    setDocuments,
+    touchDocument,
     setSelectedSpanId,
     setAnnotatorName,
     importFiles,

@@ -13,6 +13,7 @@ import {
   type Entity,
   type EntityClaim,
   type HistoryResult,
+  type IsnadImportSummary,
   type Label,
   type Relation,
   type SchemaSummary,
@@ -21,6 +22,11 @@ import {
 
 /** Largest file accepted by an import, in bytes. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+/**
+ * Largest Isnad export file (JSON) accepted by documents.importIsnad, in bytes of UTF-8; the JSON
+ * text travels as one string, so this stays well inside the HTTP transport's body limit.
+ */
+export const MAX_ISNAD_IMPORT_BYTES = 20 * 1024 * 1024;
 /** Largest number of files in one import call. */
 export const MAX_IMPORT_FILES = 2000;
 /** Largest annotation schema file accepted by schemas.import, in UTF-16 code units. */
@@ -58,6 +64,8 @@ export const requestSchemas = {
         message: `the files of one import may total at most ${MAX_IMPORT_TOTAL_BYTES / (1024 * 1024)} MB; import them in smaller groups`,
       }),
   }),
+  // An Isnad export file (.json) read back: its documents, spans, relations, entities and statuses.
+  'documents.importIsnad': z.strictObject({ json: z.string().min(1).max(MAX_ISNAD_IMPORT_BYTES), fileName: z.string().min(1).max(500).optional() }),
   'documents.delete': z.strictObject({ documentId: id }),
   'spans.create': z.strictObject({ documentId: id, label: z.string().min(1).max(100), startUtf16: offsetUtf16, endUtf16: offsetUtf16 }),
   'spans.setLabel': z.strictObject({ spanId: id, label: z.string().min(1).max(100) }),
@@ -98,6 +106,7 @@ export interface RpcResponses {
   'documents.list': DocumentSummary[];
   'documents.get': { document: DocumentRecord } & DocumentAnnotations;
   'documents.import': { documents: DocumentSummary[] };
+  'documents.importIsnad': IsnadImportSummary;
   'documents.delete': { documentId: string };
   'spans.create': Span;
   'spans.setLabel': Span;

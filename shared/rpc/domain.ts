@@ -115,6 +115,17 @@ export interface HistoryResult extends DocumentAnnotations {
   changed: boolean;
 }
 
+/** What documents.importIsnad did: the documents of the file (new or already there) and what it added. */
+export interface IsnadImportSummary {
+  documents: DocumentSummary[];
+  documentsAdded: number;
+  spansAdded: number;
+  /** Spans already there (same id, or same document, annotator, label and offsets) whose label, attributes or link differed. */
+  spansUpdated: number;
+  relationsAdded: number;
+  entitiesAdded: number;
+}
+
 export interface AppInfo {
   version: string;
   databasePath: string;
