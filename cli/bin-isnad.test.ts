@@ -10,7 +10,7 @@ const bundle = path.join(repoRoot, 'dist', 'cli', 'isnad.cjs');
 const bin = path.join(repoRoot, 'bin', 'isnad.js');
 
 describe('bin/isnad.js', () => {
-  it.skipIf(!existsSync(bundle))('prints its help and the package version (skipped: dist/cli/isnad.cjs not built; run npm run build:node)', () => {
+  it.skipIf(!existsSync(bundle))('prints its help and the package version (skipped when dist/cli/isnad.cjs is not built: npm run build:node)', () => {
     const help = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
     expect(help).toContain('isnad import FILE...');
     const { version } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
