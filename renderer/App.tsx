@@ -125,6 +125,11 @@ export function App() {
   );
   const setSpanLabel = useCallback((spanId: string, label: string) => void attribution.setSpanLabel(spanId, label), [attribution.setSpanLabel]);
   const deleteSpan = useCallback((spanId: string) => void workspace.deleteSpan(spanId), [workspace.deleteSpan]);
+  const unlinkRelation = useCallback((relationId: string) => void attribution.unlink(relationId), [attribution.unlink]);
+  const linkDroppedSpan = useCallback(
+    (relationType: string, claimId: string, spanId: string) => void attribution.link(relationType, claimId, spanId),
+    [attribution.link],
+  );
   const importFiles = useCallback(
     (files: File[]) => {
       const exports = files.filter(isIsnadExportFile);
@@ -243,8 +248,8 @@ export function App() {
             linking={linking}
             onSelect={selectSpanById}
             onHover={setHoveredFrame}
-            onUnlink={(relationId) => void attribution.unlink(relationId)}
-            onDropSpan={(relationType, claimId, spanId) => void attribution.link(relationType, claimId, spanId)}
+            onUnlink={unlinkRelation}
+            onDropSpan={linkDroppedSpan}
           />
           <AttributeEditor span={selectedSpan} schema={attribution.schema} onChange={(spanId, name, value) => void attribution.setAttribute(spanId, name, value)} />
           {selectedSpan !== null && selectedEntityKind !== undefined && !selectedSpan.id.startsWith(PENDING_SPAN_PREFIX) && (

@@ -137,4 +137,42 @@ export const ClaimFrameCard = memo(function ClaimFrameCard({ frame, schema, colo
       </dl>
     </li>
   );
-});
+}, sameCardProps);
+
+/**
+ * Frames are rebuilt whenever any span changes; a card re-renders only when its own claim, links or
+ * display state did (spans keep their identity until they change), so tagging in a document with
+ * hundreds of claims repaints one card, not the whole list.
+ */
+function sameCardProps(before: Props, after: Props): boolean {
+  return (
+    before.schema === after.schema &&
+    before.colorOf === after.colorOf &&
+    before.keyOf === after.keyOf &&
+    before.selected === after.selected &&
+    before.unattributed === after.unattributed &&
+    before.linkingSlot === after.linkingSlot &&
+    before.onSelect === after.onSelect &&
+    before.onHover === after.onHover &&
+    before.onUnlink === after.onUnlink &&
+    before.onDropSpan === after.onDropSpan &&
+    sameFrame(before.frame, after.frame)
+  );
+}
+
+function sameFrame(before: ClaimFrame, after: ClaimFrame): boolean {
+  return (
+    before.claim === after.claim &&
+    before.depth === after.depth &&
+    before.parentId === after.parentId &&
+    before.slots.length === after.slots.length &&
+    before.slots.every((slot, i) => {
+      const other = after.slots[i]!;
+      return (
+        slot.relationType === other.relationType &&
+        slot.links.length === other.links.length &&
+        slot.links.every((link, j) => link.relationId === other.links[j]!.relationId && link.span === other.links[j]!.span)
+      );
+    })
+  );
+}

@@ -1,11 +1,13 @@
 // The claim frames section of the side panel: a filter (all, unattributed, missing one slot), then
-// one card per claim in reading order, nested claims indented under their parent.
-import { useMemo, useState } from 'react';
+// one card per claim in reading order, nested claims indented under their parent, a page at a time
+// (usePagedList): with hundreds of claims, rendering every card made opening and tagging slow.
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnotationSchema, RelationType } from '../../shared/schemas/annotation-schema';
 import { filterFrames, isUnattributed, type ClaimFrame, type FrameFilter } from '../frames/build-claim-frames';
 import type { LinkKey } from '../frames/link-keys';
 import type { LinkingState } from '../state/use-attribution';
+import { followedIndex, usePagedList } from '../state/use-paged-list';
 import { formatNumber } from '../util/format';
 import { ClaimFrameCard } from './ClaimFrameCard';
 
@@ -29,8 +31,11 @@ function attributionLabelsOf(schema: AnnotationSchema | null): Set<string> {
   return new Set(entityLabels.length > 0 ? entityLabels : ['speaker', 'source']);
 }
 
-export function ClaimFramePanel({ frames, schema, relationTypes, linkKeys, colorOf, selectedSpanId, linking, onSelect, onHover, onUnlink, onDropSpan }: Props) {
+export function ClaimFramePanel({ frames: currentFrames, schema, relationTypes, linkKeys, colorOf, selectedSpanId, linking, onSelect, onHover, onUnlink, onDropSpan }: Props) {
   const { t, i18n } = useTranslation();
+  // The frames follow every tag; rendering them is the slowest part of the panel, so React paints the
+  // new highlight and span first and brings the frames up to date right after, without blocking.
+  const frames = useDeferredValue(currentFrames);
   const [filterValue, setFilterValue] = useState('all');
   const attributionLabels = useMemo(() => attributionLabelsOf(schema), [schema]);
   const slotLabels = useMemo(() => [...new Set(relationTypes.map((type) => type.to))], [relationTypes]);
@@ -44,6 +49,8 @@ export function ClaimFramePanel({ frames, schema, relationTypes, linkKeys, color
     return (relationType: string) => byType.get(relationType);
   }, [linkKeys]);
   const labelName = (name: string) => t(`labels.${name}`, { defaultValue: name });
+  const selectedIndex = followedIndex(shown, selectedSpanId, (frame) => frame.claim.id);
+  const { listRef, moreRef, start, end, showMore, showEarlier } = usePagedList<HTMLOListElement>(shown.length, selectedIndex);
 
   return (
     <section className="frames-section" aria-labelledby="frames-title" data-testid="claim-frames">
@@ -72,8 +79,15 @@ export function ClaimFramePanel({ frames, schema, relationTypes, linkKeys, color
       ) : shown.length === 0 ? (
         <p className="pane-empty">{t('frames.filteredEmpty')}</p>
       ) : (
-        <ol className="frame-list">
-          {shown.map((frame) => (
+        <ol className="frame-list" ref={listRef}>
+          {start > 0 && (
+            <li className="span-list-more">
+              <button type="button" className="button button-quiet" onClick={showEarlier}>
+                {t('spans.earlier', { count: start })}
+              </button>
+            </li>
+          )}
+          {shown.slice(start, end).map((frame) => (
             <ClaimFrameCard
               key={frame.claim.id}
               frame={frame}
@@ -89,6 +103,13 @@ export function ClaimFramePanel({ frames, schema, relationTypes, linkKeys, color
               onDropSpan={onDropSpan}
             />
           ))}
+          {end < shown.length && (
+            <li className="span-list-more" ref={moreRef}>
+              <button type="button" className="button button-quiet" onClick={showMore}>
+                {t('spans.more', { count: shown.length - end })}
+              </button>
+            </li>
+          )}
         </ol>
       )}
     </section>

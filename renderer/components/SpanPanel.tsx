@@ -1,16 +1,14 @@
 // Side panel: counts per label, the claim frames and the selected span's attributes (passed in as
-// children), then all the open document's spans in reading order, filterable by label. Long lists are
-// rendered a page at a time (more as the list is scrolled, and always far enough to show the
-// selected span), so a document with thousands of spans opens as fast as a short one.
-import { useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+// children), then all the open document's spans in reading order, filterable by label, a page at a
+// time (usePagedList).
+import { useEffect, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Label, Span } from '../../shared/rpc/domain';
 import { safeCssColor } from '../highlights/highlight-styles';
+import { followedIndex, usePagedList } from '../state/use-paged-list';
 import { PENDING_SPAN_PREFIX } from '../state/use-workspace';
 import { formatNumber } from '../util/format';
 import { SpanListItem, type SpanItemStrings } from './SpanListItem';
-
-const PAGE_SIZE = 40;
 
 interface Props {
   spans: readonly Span[];
@@ -26,9 +24,6 @@ interface Props {
 
 export function SpanPanel({ spans: allSpans, labels, labelByName, selectedSpanId, onSelect, onSetLabel, onDelete, children }: Props) {
   const { t, i18n } = useTranslation();
-  const listRef = useRef<HTMLOListElement>(null);
-  const moreRef = useRef<HTMLLIElement>(null);
-  const [pageCount, setPageCount] = useState(1);
   const [labelFilter, setLabelFilter] = useState('');
   const spans = useMemo(() => (labelFilter === '' ? allSpans : allSpans.filter((span) => span.label === labelFilter)), [allSpans, labelFilter]);
   const counts = useMemo(() => {
@@ -47,21 +42,8 @@ export function SpanPanel({ spans: allSpans, labels, labelByName, selectedSpanId
     }),
     [labels, t],
   );
-  const selectedIndex = selectedSpanId === null ? -1 : spans.findIndex((span) => span.id === selectedSpanId);
-  const shownCount = Math.min(spans.length, Math.max(pageCount * PAGE_SIZE, selectedIndex + PAGE_SIZE / 2));
-
-  useEffect(() => {
-    const sentinel = moreRef.current;
-    if (sentinel === null) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) setPageCount((count) => count + 1);
-      },
-      { root: listRef.current, rootMargin: '400px' },
-    );
-    observer.observe(sentinel);
-    return () => observer.disconnect();
-  }, [shownCount, spans.length]);
+  const selectedIndex = followedIndex(spans, selectedSpanId, (span) => span.id);
+  const { listRef, moreRef, start, end, showMore, showEarlier } = usePagedList<HTMLOListElement>(spans.length, selectedIndex);
 
   useEffect(() => {
     if (selectedSpanId === null) return;
@@ -106,7 +88,14 @@ export function SpanPanel({ spans: allSpans, labels, labelByName, selectedSpanId
         <p className="pane-empty">{t('spans.empty')}</p>
       ) : (
         <ol className="span-list" ref={listRef}>
-          {spans.slice(0, shownCount).map((span) => (
+          {start > 0 && (
+            <li className="span-list-more">
+              <button type="button" className="button button-quiet" onClick={showEarlier}>
+                {t('spans.earlier', { count: start })}
+              </button>
+            </li>
+          )}
+          {spans.slice(start, end).map((span) => (
             <SpanListItem
               key={span.id}
               span={span}
@@ -120,10 +109,10 @@ export function SpanPanel({ spans: allSpans, labels, labelByName, selectedSpanId
               onDelete={onDelete}
             />
           ))}
-          {shownCount < spans.length && (
+          {end < spans.length && (
             <li className="span-list-more" ref={moreRef}>
-              <button type="button" className="button button-quiet" onClick={() => setPageCount((count) => count + 1)}>
-                {t('spans.more', { count: spans.length - shownCount })}
+              <button type="button" className="button button-quiet" onClick={showMore}>
+                {t('spans.more', { count: spans.length - end })}
               </button>
             </li>
           )}

@@ -8,6 +8,7 @@ import { HighlightPainter, type RangeFactory } from '../highlights/HighlightPain
 import { findInnermostSpan } from '../spans/find-innermost-span';
 import type { ParagraphKeyIndex } from '../text/ParagraphKeyIndex';
 import { applyParagraphSizeHints } from './apply-paragraph-size-hints';
+import { toLiveRange } from '../highlights/static-ranges';
 import { createDomRangeFactory } from './create-dom-range-factory';
 import type { EditorApi } from './editor-api';
 import { $loadDocumentText } from './load-document-text';
@@ -169,13 +170,13 @@ export function ArticlePlugin({ documentId, text, spans, labels, selectedSpanId,
 }
 
 /** Scrolls the nearest scrolling ancestor so the range sits in the upper third of the view. */
-function scrollRangeIntoView(range: Range, root: HTMLElement | null): void {
+function scrollRangeIntoView(range: AbstractRange, root: HTMLElement | null): void {
   let container: HTMLElement | null = root;
   while (container !== null && !(container.scrollHeight > container.clientHeight && getComputedStyle(container).overflowY !== 'visible')) {
     container = container.parentElement;
   }
   if (container === null) return;
-  const rangeRect = range.getBoundingClientRect();
+  const rangeRect = toLiveRange(range).getBoundingClientRect();
   const containerRect = container.getBoundingClientRect();
   const target = rangeRect.top - containerRect.top - containerRect.height / 3;
   container.scrollBy({ top: target, behavior: Math.abs(target) > 4000 ? 'auto' : 'smooth' });

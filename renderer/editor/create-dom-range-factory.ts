@@ -1,8 +1,9 @@
-// Turns document offsets into DOM Ranges over the text Lexical rendered, for highlights and
-// scrolling. Paragraphs are found by binary search over the offset table and each paragraph's DOM
+// Turns document offsets into (static) DOM ranges over the text Lexical rendered, for highlights
+// and scrolling. Paragraphs are found by binary search over the offset table and each paragraph's DOM
 // text node is cached, so thousands of ranges never walk the DOM.
 import type { LexicalEditor } from 'lexical';
 import type { RangeFactory } from '../highlights/HighlightPainter';
+import { staticRangeBetween } from '../highlights/static-ranges';
 import type { ParagraphKeyIndex } from '../text/ParagraphKeyIndex';
 
 export function createDomRangeFactory(editor: LexicalEditor, index: ParagraphKeyIndex): RangeFactory {
@@ -27,9 +28,6 @@ export function createDomRangeFactory(editor: LexicalEditor, index: ParagraphKey
     const start = domPoint(startUtf16);
     const end = domPoint(endUtf16);
     if (start === null || end === null) return null;
-    const range = new Range();
-    range.setStart(start[0], start[1]);
-    range.setEnd(end[0], end[1]);
-    return range;
+    return staticRangeBetween(start, end);
   };
 }

@@ -2,6 +2,7 @@
 // document offsets: what the find bar paints and scrolls to. Independent of the editor's own range
 // factory, so find works on whatever the article shows without reaching into the Lexical plugin.
 import type { RangeFactory } from '../highlights/HighlightPainter';
+import { staticRangeBetween } from '../highlights/static-ranges';
 import { ParagraphOffsets } from '../text/ParagraphOffsets';
 
 export function createArticleRangeFactory(editorRoot: HTMLElement, text: string): RangeFactory {
@@ -25,9 +26,6 @@ export function createArticleRangeFactory(editorRoot: HTMLElement, text: string)
     const start = point(startUtf16);
     const end = point(endUtf16);
     if (start === null || end === null) return null;
-    const range = new Range();
-    range.setStart(start[0], start[1]);
-    range.setEnd(end[0], end[1]);
-    return range;
+    return staticRangeBetween(start, end);
   };
 }

@@ -22,7 +22,7 @@ export class FindPainter {
     CSS.highlights.set(FIND_CURRENT_HIGHLIGHT, this.current);
   }
 
-  show(ranges: readonly Range[], currentIndex: number): void {
+  show(ranges: readonly AbstractRange[], currentIndex: number): void {
     this.all.clear();
     this.current.clear();
     ranges.forEach((range, index) => (index === currentIndex ? this.current : this.all).add(range));

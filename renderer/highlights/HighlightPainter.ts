@@ -11,13 +11,13 @@ export interface PaintableSpan {
   endUtf16: number;
 }
 
-export type RangeFactory = (startUtf16: number, endUtf16: number) => Range | null;
+export type RangeFactory = (startUtf16: number, endUtf16: number) => AbstractRange | null;
 
 interface PaintedSpan {
   label: string;
   startUtf16: number;
   endUtf16: number;
-  range: Range | null;
+  range: AbstractRange | null;
 }
 
 const FLASH_MS = 1200;
@@ -101,22 +101,22 @@ export class HighlightPainter {
   }
 
   /** Lights up every span of the hovered claim frame (an empty list clears it). */
-  hover(ranges: readonly Range[]): void {
+  hover(ranges: readonly AbstractRange[]): void {
     this.hovered.clear();
     for (const range of ranges) this.hovered.add(range);
   }
 
-  markCandidate(range: Range | null): void {
+  markCandidate(range: AbstractRange | null): void {
     this.candidate.clear();
     if (range !== null) this.candidate.add(range);
   }
 
-  select(range: Range | null): void {
+  select(range: AbstractRange | null): void {
     this.selected.clear();
     if (range !== null) this.selected.add(range);
   }
 
-  flash(range: Range): void {
+  flash(range: AbstractRange): void {
     window.clearTimeout(this.flashTimer);
     this.flashing.clear();
     this.flashing.add(range);

@@ -62,6 +62,7 @@ export const ar: Messages = {
     by: 'بواسطة {{name}}',
     saving: 'جارٍ الحفظ…',
     more: 'عرض المزيد (المتبقي: {{count}})',
+    earlier: 'عرض السابق ({{count}} قبلها)',
     total: 'المجموع',
   },
   errors: {

@@ -60,6 +60,7 @@ export const en = {
     by: 'by {{name}}',
     saving: 'Saving…',
     more: 'Show more ({{count}} left)',
+    earlier: 'Show earlier ({{count}} before)',
     total: 'Total',
   },
   errors: {

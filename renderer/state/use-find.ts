@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ArabicSearchIndex } from '../../shared/text/find-arabic';
 import type { TextRangeUtf16 } from '../../shared/text/text-range';
 import { createArticleRangeFactory } from '../find/create-article-range-factory';
+import { toLiveRange } from '../highlights/static-ranges';
 import { FindPainter } from '../highlights/FindPainter';
 
 export function useFind(documentId: string | null, text: string | null) {
@@ -74,10 +75,10 @@ export function useFind(documentId: string | null, text: string | null) {
 export type FindState = ReturnType<typeof useFind>;
 
 /** Brings the hit to the middle of the article's scrolling pane if it is not comfortably visible. */
-function scrollIntoArticleView(range: Range): void {
+function scrollIntoArticleView(range: AbstractRange): void {
   const container = (range.startContainer.parentElement ?? null)?.closest<HTMLElement>('.article-scroll');
   if (container === null || container === undefined) return;
-  const rect = range.getBoundingClientRect();
+  const rect = toLiveRange(range).getBoundingClientRect();
   const box = container.getBoundingClientRect();
   if (rect.top >= box.top + 40 && rect.bottom <= box.bottom - 40) return;
   container.scrollBy({ top: rect.top - box.top - box.height / 2, behavior: 'auto' });

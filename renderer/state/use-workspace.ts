@@ -1,7 +1,7 @@
 // The annotator's session: labels, annotator, documents, the open document and its spans, and
 // every action on them. Each action is one RPC, so everything is saved at once; span changes are
 // applied optimistically and rolled back with a message when the server refuses them.
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_TOTAL_BYTES } from '../../shared/rpc/contract';
 import type { Annotator, DocumentAnnotations, DocumentRecord, DocumentSummary, Label, Relation, Span } from '../../shared/rpc/domain';
@@ -174,19 +174,18 @@ export function useWorkspace(rpc: RpcInvoke, editorApi: RefObject<EditorApi | nu
         updatedAt: now,
       };
       setSpans((list) => sortSpansForReading([...list, pending]));
-      // The new span becomes the selected one, so the next key (S, R, C, A…) acts on it.
-      setSelectedSpanId(pending.id);
       editorApi.current?.collapseSelection();
       const result = await rpc('spans.create', { documentId: doc.id, label: labelName, ...range });
       if (!result.ok) {
         setSpans((list) => list.filter((span) => span.id !== pending.id));
-        setSelectedSpanId((current) => (current === pending.id ? null : current));
         showRpcError(result.error, t('errors.tagRolledBack'));
         return;
       }
       const created = result.value;
       setSpans((list) => sortSpansForReading(list.map((span) => (span.id === pending.id ? created : span))));
-      setSelectedSpanId((current) => (current === pending.id ? created.id : current));
+      // The new span becomes the selected one, so the next key (S, R, C, A…) acts on it. Selecting it
+      // re-renders the side panel around it; as a transition that work never delays the highlight.
+      startTransition(() => setSelectedSpanId(created.id));
       touchDocument(doc.id, 1, created.updatedAt);
       setHistory({ canUndo: true, canRedo: false });
       performance.mark('isnad:tag-committed');

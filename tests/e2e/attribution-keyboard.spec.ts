@@ -7,6 +7,7 @@ import path from 'node:path';
 import { dismissBanner, importAndOpen, startAsAnnotator } from './annotator-session';
 import { characterPoint } from './select-text';
 import { expect, fixturesDir, test } from './serve-fixture';
+import { highlightTexts } from './highlight-texts';
 
 const fixturePath = path.join(fixturesDir, 'pentagon-strikes-syria-ar.txt');
 const SPEAKER = 'وزارة الدفاع الأميركية "البنتاغون"';
@@ -103,6 +104,3 @@ async function selectWithKeyboard(page: Page, phrase: string, length = phrase.le
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 }
 
-function highlightTexts(page: Page, name: string): Promise<string[]> {
-  return page.evaluate((highlightName) => [...(CSS.highlights.get(highlightName) ?? [])].map((range) => (range as Range).toString()), name);
-}

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { dismissBanner, importAndOpen, startAsAnnotator } from './annotator-session';
 import { characterPoint, dragSelectPhrase } from './select-text';
 import { expect, fixturesDir, test } from './serve-fixture';
+import { highlightTexts } from './highlight-texts';
 
 const fixturePath = path.join(fixturesDir, 'pentagon-strikes-syria-ar.txt');
 const CLAIM = 'تسبب بمقتل أكثر من 7000 فلسطيني';
@@ -52,9 +53,9 @@ test('mouse only: tag, set claimType, link by dragging from the panel, hover, un
 
   // Hovering the frame lights up the claim and everything linked to it.
   await frame.locator('.frame-claim-text').hover();
-  await expect.poll(() => highlightTexts(page, 'isnad-frame-hover')).toEqual([CLAIM, CUE, SOURCE].sort());
+  await expect.poll(() => sortedHighlightTexts(page, 'isnad-frame-hover')).toEqual([CLAIM, CUE, SOURCE].sort());
   await page.getByTestId('document-list-item').hover();
-  await expect.poll(() => highlightTexts(page, 'isnad-frame-hover')).toEqual([]);
+  await expect.poll(() => sortedHighlightTexts(page, 'isnad-frame-hover')).toEqual([]);
 
   // × removes one link.
   await slot(frame, 'cued_by').getByTestId('frame-unlink-button').click();
@@ -87,6 +88,6 @@ async function dragBetween(page: Page, from: { x: number; y: number }, to: { x: 
   await page.mouse.up();
 }
 
-function highlightTexts(page: Page, name: string): Promise<string[]> {
-  return page.evaluate((highlightName) => [...(CSS.highlights.get(highlightName) ?? [])].map((range) => (range as Range).toString()).sort(), name);
+async function sortedHighlightTexts(page: Page, name: string): Promise<string[]> {
+  return (await highlightTexts(page, name)).sort();
 }

@@ -8,6 +8,7 @@ import { ExportFileV1 } from '../../shared/export/export-v1';
 import { dismissBanner, importAndOpen, startAsAnnotator } from './annotator-session';
 import { dragSelectPhrase } from './select-text';
 import { expect, test } from './serve-fixture';
+import { highlightTexts } from './highlight-texts';
 
 const TEXT = '🙂🙂 قال المتحدث إن الوضع مستقر\n';
 const SPEAKER = 'المتحدث';
@@ -28,7 +29,7 @@ test('a span after emoji exports code-point and UTF-16 offsets that both slice i
     await expect(span.locator('.span-text')).toHaveText(SPEAKER);
     await expect(span).not.toHaveClass(/is-pending/);
     // The highlight on screen covers exactly the word (DOM ranges are in UTF-16 units).
-    expect(await page.evaluate(() => [...(CSS.highlights.get('isnad-speaker')?.keys() ?? [])].map((range) => range.toString()))).toEqual([SPEAKER]);
+    expect(await highlightTexts(page, 'isnad-speaker')).toEqual([SPEAKER]);
 
     const downloadPromise = page.waitForEvent('download');
     await page.getByTestId('export-document-button').click();

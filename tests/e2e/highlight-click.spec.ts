@@ -7,6 +7,7 @@ import { SELECTED_HIGHLIGHT } from '../../renderer/highlights/highlight-styles';
 import { dismissBanner, importAndOpen, startAsAnnotator } from './annotator-session';
 import { characterPoint, dragSelectPhrase } from './select-text';
 import { expect, fixturesDir, test } from './serve-fixture';
+import { highlightTexts } from './highlight-texts';
 
 const fixturePath = path.join(fixturesDir, 'pentagon-strikes-syria-ar.txt');
 const CLAIM = 'وزير الدفاع الأميركي، لويد أوستن، في بيان';
@@ -60,5 +61,5 @@ async function clickOn(page: Page, phrase: string, characterIndex: number): Prom
 }
 
 function selectedHighlightTexts(page: Page): Promise<string[]> {
-  return page.evaluate((name) => [...(CSS.highlights.get(name)?.keys() ?? [])].map((range) => range.toString()), SELECTED_HIGHLIGHT);
+  return highlightTexts(page, SELECTED_HIGHLIGHT);
 }

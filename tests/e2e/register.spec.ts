@@ -143,10 +143,14 @@ test('finds «البنتاغون» whatever its diacritics and alef form, counti
   await expect(count).toHaveText(`${plainCount} / ${plainCount}`);
   // The current hit is on screen.
   const currentVisible = await page.evaluate(() => {
-    const range = [...(CSS.highlights.get('isnad-find-current') ?? [])][0] as Range | undefined;
+    const current = [...(CSS.highlights.get('isnad-find-current') ?? [])][0];
+    if (current === undefined) return false;
+    const range = document.createRange();
+    range.setStart(current.startContainer, current.startOffset);
+    range.setEnd(current.endContainer, current.endOffset);
     const pane = document.querySelector('.article-scroll')!.getBoundingClientRect();
-    const rect = range?.getBoundingClientRect();
-    return rect !== undefined && rect.top >= pane.top && rect.bottom <= pane.bottom && range?.toString() === 'البنتاغون';
+    const rect = range.getBoundingClientRect();
+    return rect.top >= pane.top && rect.bottom <= pane.bottom && range.toString() === 'البنتاغون';
   });
   expect(currentVisible).toBe(true);
 
