@@ -69,12 +69,12 @@ const ENTITY_COLUMNS = `e.id, e.kind, e.name, e.normalized_name, e.merged_into, 
 export function prepareAttributionStatements(db: Database.Database) {
   return {
     relationsByDocument: db.prepare<[string], RelationRow>(
-      `SELECT ${RELATION_COLUMNS} FROM relations r JOIN annotators a ON a.id = r.annotator_id WHERE r.document_id = ? ORDER BY r.created_at, r.id`,
+      `SELECT ${RELATION_COLUMNS} FROM relations r JOIN annotators a ON a.id = r.annotator_id WHERE r.document_id = ? ORDER BY r.created_at, r.rowid`,
     ),
     relationById: db.prepare<[string], RelationRow>(`SELECT ${RELATION_COLUMNS} FROM relations r JOIN annotators a ON a.id = r.annotator_id WHERE r.id = ?`),
     relationsOfSpan: db.prepare<[string, string], RelationRow>(
       `SELECT ${RELATION_COLUMNS} FROM relations r JOIN annotators a ON a.id = r.annotator_id
-       WHERE r.from_span_id = ? OR r.to_span_id = ? ORDER BY r.created_at, r.id`,
+       WHERE r.from_span_id = ? OR r.to_span_id = ? ORDER BY r.created_at, r.rowid`,
     ),
     relationByEnds: db.prepare<[string, string, string], { id: string }>('SELECT id FROM relations WHERE from_span_id = ? AND type = ? AND to_span_id = ?'),
     insertRelation: db.prepare<[NewRelationRow], void>(
@@ -109,7 +109,7 @@ export function prepareAttributionStatements(db: Database.Database) {
     claimsOfEntity: db.prepare<[string], { relation_type: string; claim_id: string; via_id: string; document_id: string; document_title: string }>(
       `SELECT r.type AS relation_type, r.from_span_id AS claim_id, r.to_span_id AS via_id, d.id AS document_id, d.title AS document_title
        FROM spans v JOIN relations r ON r.to_span_id = v.id JOIN documents d ON d.id = r.document_id
-       WHERE v.entity_id = ? ORDER BY d.created_at, d.rowid, r.created_at, r.id`,
+       WHERE v.entity_id = ? ORDER BY d.created_at, d.rowid, r.created_at, r.rowid`,
     ),
     insertEntityChange: db.prepare<
       [{ operationSeq: number; at: string; annotatorId: string | null; entityId: string; action: 'create' | 'merge'; before: string | null; after: string }],

@@ -145,7 +145,7 @@ export function prepareStoreStatements(db: Database.Database) {
 
     spansByDocument: db.prepare<[string], SpanRow>(
       `SELECT ${SPAN_COLUMNS} FROM spans s JOIN annotators a ON a.id = s.annotator_id
-       WHERE s.document_id = ? ORDER BY s.start_utf16, s.end_utf16 DESC, s.created_at, s.id`,
+       WHERE s.document_id = ? ORDER BY s.start_utf16, s.end_utf16 DESC, s.created_at, s.rowid`,
     ),
     spanById: db.prepare<[string], SpanRow>(`SELECT ${SPAN_COLUMNS} FROM spans s JOIN annotators a ON a.id = s.annotator_id WHERE s.id = ?`),
     insertSpan: db.prepare<[NewSpanRow], void>(
