@@ -1,15 +1,16 @@
 // The claim frames section of the side panel: a filter (all, unattributed, missing one slot), then
 // one card per claim in reading order, nested claims indented under their parent, a page at a time
-// (usePagedList): with hundreds of claims, rendering every card made opening and tagging slow.
+// (WindowedList): with hundreds of claims, rendering every card made opening and tagging slow.
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnotationSchema, RelationType } from '../../shared/schemas/annotation-schema';
 import { filterFrames, isUnattributed, type ClaimFrame, type FrameFilter } from '../frames/build-claim-frames';
 import type { LinkKey } from '../frames/link-keys';
 import type { LinkingState } from '../state/use-attribution';
-import { followedIndex, usePagedList } from '../state/use-paged-list';
+import { followedIndex } from '../state/use-paged-list';
 import { formatNumber } from '../util/format';
 import { ClaimFrameCard } from './ClaimFrameCard';
+import { WindowedList } from './WindowedList';
 
 interface Props {
   frames: readonly ClaimFrame[];
@@ -50,7 +51,6 @@ export function ClaimFramePanel({ frames: currentFrames, schema, relationTypes, 
   }, [linkKeys]);
   const labelName = (name: string) => t(`labels.${name}`, { defaultValue: name });
   const selectedIndex = followedIndex(shown, selectedSpanId, (frame) => frame.claim.id);
-  const { listRef, moreRef, start, end, showMore, showEarlier } = usePagedList<HTMLOListElement>(shown.length, selectedIndex);
 
   return (
     <section className="frames-section" aria-labelledby="frames-title" data-testid="claim-frames">
@@ -79,15 +79,11 @@ export function ClaimFramePanel({ frames: currentFrames, schema, relationTypes, 
       ) : shown.length === 0 ? (
         <p className="pane-empty">{t('frames.filteredEmpty')}</p>
       ) : (
-        <ol className="frame-list" ref={listRef}>
-          {start > 0 && (
-            <li className="span-list-more">
-              <button type="button" className="button button-quiet" onClick={showEarlier}>
-                {t('spans.earlier', { count: start })}
-              </button>
-            </li>
-          )}
-          {shown.slice(start, end).map((frame) => (
+        <WindowedList
+          className="frame-list"
+          items={shown}
+          selectedIndex={selectedIndex}
+          renderItem={(frame) => (
             <ClaimFrameCard
               key={frame.claim.id}
               frame={frame}
@@ -102,15 +98,8 @@ export function ClaimFramePanel({ frames: currentFrames, schema, relationTypes, 
               onUnlink={onUnlink}
               onDropSpan={onDropSpan}
             />
-          ))}
-          {end < shown.length && (
-            <li className="span-list-more" ref={moreRef}>
-              <button type="button" className="button button-quiet" onClick={showMore}>
-                {t('spans.more', { count: shown.length - end })}
-              </button>
-            </li>
           )}
-        </ol>
+        />
       )}
     </section>
   );

@@ -1,14 +1,15 @@
 // Side panel: counts per label, the claim frames and the selected span's attributes (passed in as
 // children), then all the open document's spans in reading order, filterable by label, a page at a
-// time (usePagedList).
-import { useEffect, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
+// time (WindowedList).
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Label, Span } from '../../shared/rpc/domain';
 import { safeCssColor } from '../highlights/highlight-styles';
-import { followedIndex, usePagedList } from '../state/use-paged-list';
+import { followedIndex } from '../state/use-paged-list';
 import { PENDING_SPAN_PREFIX } from '../state/use-workspace';
 import { formatNumber } from '../util/format';
 import { SpanListItem, type SpanItemStrings } from './SpanListItem';
+import { WindowedList } from './WindowedList';
 
 interface Props {
   spans: readonly Span[];
@@ -24,6 +25,7 @@ interface Props {
 
 export function SpanPanel({ spans: allSpans, labels, labelByName, selectedSpanId, onSelect, onSetLabel, onDelete, children }: Props) {
   const { t, i18n } = useTranslation();
+  const paneRef = useRef<HTMLElement>(null);
   const [labelFilter, setLabelFilter] = useState('');
   const spans = useMemo(() => (labelFilter === '' ? allSpans : allSpans.filter((span) => span.label === labelFilter)), [allSpans, labelFilter]);
   const counts = useMemo(() => {
@@ -43,15 +45,14 @@ export function SpanPanel({ spans: allSpans, labels, labelByName, selectedSpanId
     [labels, t],
   );
   const selectedIndex = followedIndex(spans, selectedSpanId, (span) => span.id);
-  const { listRef, moreRef, start, end, showMore, showEarlier } = usePagedList<HTMLOListElement>(spans.length, selectedIndex);
 
   useEffect(() => {
     if (selectedSpanId === null) return;
-    listRef.current?.querySelector(`[data-span-id="${CSS.escape(selectedSpanId)}"]`)?.scrollIntoView({ block: 'nearest' });
+    paneRef.current?.querySelector(`.span-list [data-span-id="${CSS.escape(selectedSpanId)}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [selectedSpanId]);
 
   return (
-    <aside className="pane spans-pane" aria-labelledby="spans-title">
+    <aside className="pane spans-pane" aria-labelledby="spans-title" ref={paneRef}>
       <div className="pane-header">
         <h2 id="spans-title">{t('spans.title')}</h2>
         <span className="count-badge" title={t('spans.total')}>{formatNumber(allSpans.length, i18n.language)}</span>
@@ -87,15 +88,11 @@ export function SpanPanel({ spans: allSpans, labels, labelByName, selectedSpanId
       {spans.length === 0 ? (
         <p className="pane-empty">{t('spans.empty')}</p>
       ) : (
-        <ol className="span-list" ref={listRef}>
-          {start > 0 && (
-            <li className="span-list-more">
-              <button type="button" className="button button-quiet" onClick={showEarlier}>
-                {t('spans.earlier', { count: start })}
-              </button>
-            </li>
-          )}
-          {spans.slice(start, end).map((span) => (
+        <WindowedList
+          className="span-list"
+          items={spans}
+          selectedIndex={selectedIndex}
+          renderItem={(span) => (
             <SpanListItem
               key={span.id}
               span={span}
@@ -108,15 +105,8 @@ export function SpanPanel({ spans: allSpans, labels, labelByName, selectedSpanId
               onSetLabel={onSetLabel}
               onDelete={onDelete}
             />
-          ))}
-          {end < spans.length && (
-            <li className="span-list-more" ref={moreRef}>
-              <button type="button" className="button button-quiet" onClick={showMore}>
-                {t('spans.more', { count: spans.length - end })}
-              </button>
-            </li>
           )}
-        </ol>
+        />
       )}
     </aside>
   );
