@@ -7,8 +7,8 @@ import { OffsetMap } from '../text/offset-map';
 import { canonicalizationWarning, canonicalizeSource } from './canonical-source';
 import type { CorpusDocument, CorpusRelation, CorpusSpan, OffsetUnit } from './corpus-model';
 import { documentName } from './corpus-model';
-import { idString, isPlainObject, parseJsonObjectLine, splitLines } from './jsonl-lines';
-import { finishParse, MAX_REPORTED_ERRORS, type FormatIssue, type ParseResult, type SerializeResult } from './parse-result';
+import { idString, isPlainObject, parseJsonObjectLine, parseJsonlFile, type DocumentLineResult } from './jsonl-lines';
+import { type FormatIssue, type ParseResult, type SerializeResult } from './parse-result';
 import { fromUtf16, locateSpan } from './span-locator';
 
 export interface DoccanoOptions {
@@ -17,9 +17,8 @@ export interface DoccanoOptions {
   offsetUnit?: OffsetUnit;
 }
 
-export type DoccanoLineResult = { ok: true; document: CorpusDocument | undefined; warnings: FormatIssue[] } | { ok: false; errors: FormatIssue[] };
 
-export function parseDoccanoLine(line: string, lineNumber: number, options: DoccanoOptions): DoccanoLineResult {
+export function parseDoccanoLine(line: string, lineNumber: number, options: DoccanoOptions): DocumentLineResult {
   const file = options.fileName;
   const unit = options.offsetUnit ?? 'utf16';
   const parsed = parseJsonObjectLine(line, lineNumber, file);
@@ -81,20 +80,7 @@ export function parseDoccanoLine(line: string, lineNumber: number, options: Docc
 }
 
 export function parseDoccano(input: string, options: DoccanoOptions): ParseResult {
-  const documents: CorpusDocument[] = [];
-  const errors: FormatIssue[] = [];
-  const warnings: FormatIssue[] = [];
-  for (const [index, line] of splitLines(input).entries()) {
-    const result = parseDoccanoLine(line, index + 1, options);
-    if (!result.ok) errors.push(...result.errors);
-    else {
-      warnings.push(...result.warnings);
-      if (result.document) documents.push(result.document);
-    }
-    if (errors.length >= MAX_REPORTED_ERRORS) break;
-  }
-  if (errors.length === 0 && documents.length === 0) errors.push({ file: options.fileName, message: 'the file holds no documents' });
-  return finishParse(documents, errors, warnings);
+  return parseJsonlFile(input, options.fileName, (line, lineNumber) => parseDoccanoLine(line, lineNumber, options));
 }
 
 export interface DoccanoSerializeOptions {

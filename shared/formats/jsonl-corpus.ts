@@ -5,16 +5,12 @@ import { OffsetMap } from '../text/offset-map';
 import { canonicalizationWarning, canonicalizeSource, type CanonicalSource } from './canonical-source';
 import type { CorpusAttributeValue, CorpusDocument, CorpusFragment, CorpusNote, CorpusRelation, CorpusSpan } from './corpus-model';
 import { spanFragments } from './corpus-model';
-import { idString, isPlainObject, parseJsonObjectLine, splitLines } from './jsonl-lines';
-import { finishParse, MAX_REPORTED_ERRORS, type FormatIssue, type ParseOptions, type ParseResult, type SerializeResult } from './parse-result';
+import { idString, isPlainObject, parseJsonObjectLine, parseJsonlFile, type DocumentLineResult } from './jsonl-lines';
+import { type FormatIssue, type ParseOptions, type ParseResult, type SerializeResult } from './parse-result';
 import { locateSpan } from './span-locator';
 
-export type JsonlLineResult =
-  | { ok: true; document: CorpusDocument | undefined; warnings: FormatIssue[] }
-  | { ok: false; errors: FormatIssue[] };
-
 /** One line of a JSONL corpus (1-based lineNumber); blank lines give no document. */
-export function parseJsonlLine(line: string, lineNumber: number, options: ParseOptions): JsonlLineResult {
+export function parseJsonlLine(line: string, lineNumber: number, options: ParseOptions): DocumentLineResult {
   const file = options.fileName;
   const parsed = parseJsonObjectLine(line, lineNumber, file);
   if (!parsed.ok) return { ok: false, errors: [parsed.error] };
@@ -132,20 +128,7 @@ function locateBothUnits(raw: Record<string, unknown>, source: CanonicalSource, 
 
 /** A whole JSONL corpus; every error of every line is collected (up to a limit). */
 export function parseJsonlCorpus(input: string, options: ParseOptions): ParseResult {
-  const documents: CorpusDocument[] = [];
-  const errors: FormatIssue[] = [];
-  const warnings: FormatIssue[] = [];
-  for (const [index, line] of splitLines(input).entries()) {
-    const result = parseJsonlLine(line, index + 1, options);
-    if (!result.ok) errors.push(...result.errors);
-    else {
-      warnings.push(...result.warnings);
-      if (result.document) documents.push(result.document);
-    }
-    if (errors.length >= MAX_REPORTED_ERRORS) break;
-  }
-  if (errors.length === 0 && documents.length === 0) errors.push({ file: options.fileName, message: 'the file holds no documents' });
-  return finishParse(documents, errors, warnings);
+  return parseJsonlFile(input, options.fileName, (line, lineNumber) => parseJsonlLine(line, lineNumber, options));
 }
 
 /** One line per document, spans in both units with their covered text. */

@@ -1,6 +1,7 @@
 // Line handling shared by the JSONL formats (corpus, doccano, spaCy): each line is parsed on its
 // own so that the command line can stream huge files line by line through the same functions.
-import type { FormatIssue } from './parse-result';
+import type { CorpusDocument } from './corpus-model';
+import { finishParse, MAX_REPORTED_ERRORS, type FormatIssue, type ParseResult } from './parse-result';
 
 /** Lines without their terminators; a final empty line after the last \n is not a line. */
 export function splitLines(input: string): string[] {
@@ -36,4 +37,27 @@ export function idString(value: unknown): string | undefined {
   if (typeof value === 'string' && value !== '') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
+}
+
+/** What a line parser of a JSONL format returns: a document, nothing (a blank line), or errors. */
+export type DocumentLineResult =
+  | { ok: true; document: CorpusDocument | undefined; warnings: FormatIssue[] }
+  | { ok: false; errors: FormatIssue[] };
+
+/** A whole JSONL file through a line parser: every line's errors collected (up to a limit), all or nothing. */
+export function parseJsonlFile(input: string, fileName: string, parseLine: (line: string, lineNumber: number) => DocumentLineResult): ParseResult {
+  const documents: CorpusDocument[] = [];
+  const errors: FormatIssue[] = [];
+  const warnings: FormatIssue[] = [];
+  for (const [index, line] of splitLines(input).entries()) {
+    const result = parseLine(line, index + 1);
+    if (!result.ok) errors.push(...result.errors);
+    else {
+      warnings.push(...result.warnings);
+      if (result.document) documents.push(result.document);
+    }
+    if (errors.length >= MAX_REPORTED_ERRORS) break;
+  }
+  if (errors.length === 0 && documents.length === 0) errors.push({ file: fileName, message: 'the file holds no documents' });
+  return finishParse(documents, errors, warnings);
 }

@@ -5,14 +5,13 @@ import { OffsetMap } from '../text/offset-map';
 import { canonicalizationWarning, canonicalizeSource } from './canonical-source';
 import type { CorpusDocument } from './corpus-model';
 import { documentName } from './corpus-model';
-import { idString, isPlainObject, parseJsonObjectLine, splitLines } from './jsonl-lines';
-import { finishParse, MAX_REPORTED_ERRORS, type FormatIssue, type ParseOptions, type ParseResult, type SerializeResult } from './parse-result';
+import { idString, isPlainObject, parseJsonObjectLine, parseJsonlFile, type DocumentLineResult } from './jsonl-lines';
+import { type FormatIssue, type ParseOptions, type ParseResult, type SerializeResult } from './parse-result';
 import { locateSpan } from './span-locator';
 import { firstTokenEndingAfter, firstTokenStartingAtOrAfter, segmentSentences, type TextToken } from './word-tokens';
 
-export type SpacyLineResult = { ok: true; document: CorpusDocument | undefined; warnings: FormatIssue[] } | { ok: false; errors: FormatIssue[] };
 
-export function parseSpacyJsonlLine(line: string, lineNumber: number, options: ParseOptions): SpacyLineResult {
+export function parseSpacyJsonlLine(line: string, lineNumber: number, options: ParseOptions): DocumentLineResult {
   const file = options.fileName;
   const parsed = parseJsonObjectLine(line, lineNumber, file);
   if (!parsed.ok) return { ok: false, errors: [parsed.error] };
@@ -62,20 +61,7 @@ export function parseSpacyJsonlLine(line: string, lineNumber: number, options: P
 }
 
 export function parseSpacyJsonl(input: string, options: ParseOptions): ParseResult {
-  const documents: CorpusDocument[] = [];
-  const errors: FormatIssue[] = [];
-  const warnings: FormatIssue[] = [];
-  for (const [index, line] of splitLines(input).entries()) {
-    const result = parseSpacyJsonlLine(line, index + 1, options);
-    if (!result.ok) errors.push(...result.errors);
-    else {
-      warnings.push(...result.warnings);
-      if (result.document) documents.push(result.document);
-    }
-    if (errors.length >= MAX_REPORTED_ERRORS) break;
-  }
-  if (errors.length === 0 && documents.length === 0) errors.push({ file: options.fileName, message: 'the file holds no documents' });
-  return finishParse(documents, errors, warnings);
+  return parseJsonlFile(input, options.fileName, (line, lineNumber) => parseSpacyJsonlLine(line, lineNumber, options));
 }
 
 export interface SpacySerializeOptions {
