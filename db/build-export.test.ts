@@ -78,6 +78,19 @@ describe('buildExport', () => {
     expect(onlySecond.annotators).toEqual([]);
   });
 
+  it('exports only the chosen annotators\' layers when asked (e.g. the gold layer)', () => {
+    const [imported] = importTextFiles(db, [{ name: 'a.txt', bytes: utf8(ARTICLE) }]);
+    const documentId = imported!.document.id;
+    store.setCurrentAnnotator('Omar');
+    spanOver(documentId, 'cue', 'قالَ');
+    const gold = store.setCurrentAnnotator('gold');
+    spanOver(documentId, 'claim', 'الاتفاقَ');
+
+    const exported = ExportFileV1.parse(buildExport(db, { annotatorIds: [gold.id] }));
+    expect(exported.annotators).toEqual([{ id: gold.id, name: 'gold' }]);
+    expect(exported.documents[0]!.spans.map((span) => [span.annotator, span.text])).toEqual([[gold.id, 'الاتفاقَ']]);
+  });
+
   it('exports claim frames: relations, span attributes, register entries and links, status and the schema', () => {
     const [imported] = importTextFiles(db, [{ name: 'news.txt', bytes: utf8(ARTICLE) }]);
     const documentId = imported!.document.id;

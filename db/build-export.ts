@@ -10,6 +10,8 @@ import { Store } from './store/Store';
 export interface BuildExportOptions {
   /** Export this document only (NOT_FOUND if it does not exist); all documents when absent. */
   documentId?: string | undefined;
+  /** Export only these annotators' layers (e.g. the gold layer); every annotator when absent. */
+  annotatorIds?: readonly string[] | undefined;
 }
 
 export function buildExport(db: Database.Database | Store, options: BuildExportOptions = {}): ExportFileV1 {
@@ -17,7 +19,12 @@ export function buildExport(db: Database.Database | Store, options: BuildExportO
   // One read transaction, so the export is a consistent snapshot even if another connection writes meanwhile.
   const file = store.db.transaction(() => {
     const ids = options.documentId === undefined ? store.listDocuments().map((summary) => summary.id) : [options.documentId];
-    const loaded = ids.map((id) => ({ ...store.getDocument(id), statuses: store.documentStatuses(id) }));
+    const wanted = options.annotatorIds === undefined ? undefined : new Set(options.annotatorIds);
+    const keep = (row: { annotatorId: string }) => wanted === undefined || wanted.has(row.annotatorId);
+    const loaded = ids.map((id) => {
+      const { document, spans, relations } = store.getDocument(id);
+      return { document, spans: spans.filter(keep), relations: relations.filter(keep), statuses: store.documentStatuses(id).filter(keep) };
+    });
 
     const annotators = new Map<string, ExportFileV1['annotators'][number]>();
     const entities = new Map<string, ExportEntityV1>();

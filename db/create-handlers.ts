@@ -62,6 +62,6 @@ export function createHandlers(store: Store, options: HandlerOptions): RpcHandle
     'documents.setStatus': ({ documentId, status }) => store.setDocumentStatus(documentId, status),
     'history.undo': ({ documentId }) => store.undo(documentId),
     'history.redo': ({ documentId }) => store.redo(documentId),
-    'export.build': ({ documentId }) => buildExport(store, { documentId }),
+    'export.build': ({ documentId, annotatorIds }) => buildExport(store, { documentId, annotatorIds }),
   };
 }

@@ -88,7 +88,8 @@ export const requestSchemas = {
   'documents.setStatus': z.strictObject({ documentId: id, status: z.enum(DOCUMENT_STATUSES) }),
   'history.undo': z.strictObject({ documentId: id }),
   'history.redo': z.strictObject({ documentId: id }),
-  'export.build': z.strictObject({ documentId: id.optional() }),
+  // annotatorIds: only these layers (e.g. the gold layer); every annotator when absent.
+  'export.build': z.strictObject({ documentId: id.optional(), annotatorIds: z.array(id).min(1).max(100).optional() }),
 } as const;
 
 export type RpcMethod = keyof typeof requestSchemas;
