@@ -1,16 +1,15 @@
 // Import bench: writes 1,000 unique Arabic articles of about 10 KB (sentences of the shared fixtures,
 // rotated and numbered), then times one run of the built `isnad import` over all of them.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fixtureSentences, fixturesDir, root } from './bench-support.mjs';
 
 const ARTICLE_COUNT = 1000;
 const ARTICLE_BYTES = 10 * 1024;
 const BUDGET_SECONDS = 10;
 
-const root = path.resolve(import.meta.dirname, '..');
-const fixturesDir = path.resolve(root, '..', 'shared', 'fixtures');
 const bin = path.join(root, 'bin', 'isnad.js');
 
 if (!existsSync(path.join(root, 'dist', 'cli', 'isnad.cjs'))) {
@@ -18,11 +17,7 @@ if (!existsSync(path.join(root, 'dist', 'cli', 'isnad.cjs'))) {
   process.exit(1);
 }
 
-const sentences = readdirSync(fixturesDir)
-  .filter((name) => name.endsWith('.txt'))
-  .flatMap((name) => readFileSync(path.join(fixturesDir, name), 'utf8').split(/(?<=[.!؟?])\s+|\n+/))
-  .map((sentence) => sentence.trim())
-  .filter((sentence) => sentence.length > 20);
+const sentences = fixtureSentences();
 if (sentences.length === 0) throw new Error(`no sentences found in ${fixturesDir}`);
 
 const arabicDigits = (n) => String(n).replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]);

@@ -7,9 +7,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { fixturesDir, random, root } from './bench-support.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
-const fixturesDir = path.resolve(root, '..', 'shared', 'fixtures');
 const DOCUMENT_CHARS = 200_000;
 const SPAN_COUNT = 2_000;
 const UNDO_RUNS = 20;
@@ -34,14 +33,6 @@ const bundled = await build({
   logLevel: 'error',
   plugins: [{ name: 'native-external', setup: (b) => b.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: betterSqlite3, external: true })) }],
 });
-
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 const dir = mkdtempSync(path.join(tmpdir(), 'isnad-bench-undo-'));
 try {

@@ -10,7 +10,9 @@ const BENCHES = [
   { name: 'import 1,000 articles with `isnad import`', script: 'build/bench-import.mjs' },
   { name: 'undo the last change on a document with 2,000 spans (history.undo)', script: 'build/bench-undo.mjs' },
   { name: 'agreement: 1,000 documents × 3 annotators × 100 spans, every measure', script: 'build/bench-agreement.mjs' },
+  { name: 'formats: 10,000 documents with 500,000 spans exported and re-imported in each format', script: 'build/bench-formats.mjs' },
   { name: 'renderer: open a 200,000-character document with 2,000 spans; tag latency', script: 'build/bench-renderer.mjs' },
+  { name: 'review page: 3 annotators’ exports of a 20,000-character document to painted measures', script: 'build/bench-review.mjs' },
 ];
 
 let failed = 0;

@@ -4,6 +4,8 @@
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** True when stderr is a terminal: progress indicators are drawn only then (or on request). */
+  stderrIsTty?: boolean;
   env: Readonly<Record<string, string | undefined>>;
   /** Relative paths on the command line are resolved against this folder. */
   cwd: string;

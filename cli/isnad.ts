@@ -12,6 +12,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   const io: CliIo = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    stderrIsTty: process.stderr.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
     appVersion: typeof ISNAD_APP_VERSION === 'string' ? ISNAD_APP_VERSION : '0.0.0-dev',

@@ -4,6 +4,9 @@ import { MAX_IMPORT_BYTES, type RpcMethod, type RpcParsedRequest, type RpcRespon
 import { buildExport } from './build-export';
 import { importIsnadExport, parseIsnadExportJson } from './import-isnad-export';
 import { importTextFiles } from './import-text-files';
+import { exportForRpc, listAnnotators } from './export-corpus';
+import { GoldLayerStore } from './store/GoldLayerStore';
+import { ImportUploads } from './import-uploads';
 import type { Store } from './store/Store';
 
 export type RpcHandlers = { [M in RpcMethod]: (request: RpcParsedRequest<M>) => RpcResponse<M> };
@@ -14,6 +17,7 @@ export interface HandlerOptions {
 }
 
 export function createHandlers(store: Store, options: HandlerOptions): RpcHandlers {
+  const uploads = new ImportUploads(store);
   return {
     'app.info': () => ({
       version: options.appVersion,
@@ -63,5 +67,16 @@ export function createHandlers(store: Store, options: HandlerOptions): RpcHandle
     'history.undo': ({ documentId }) => store.undo(documentId),
     'history.redo': ({ documentId }) => store.redo(documentId),
     'export.build': ({ documentId, annotatorIds }) => buildExport(store, { documentId, annotatorIds }),
+    'gold.get': ({ sha256 }) => GoldLayerStore.for(store).findBySha256(sha256),
+    'gold.ensureDocument': ({ title, text }) => GoldLayerStore.for(store).ensureDocument(title, text),
+    'gold.apply': (change) => GoldLayerStore.for(store).apply(change),
+    'gold.undo': ({ documentId }) => GoldLayerStore.for(store).undo(documentId),
+    'gold.redo': ({ documentId }) => GoldLayerStore.for(store).redo(documentId),
+    'imports.begin': ({ files, annotator }) => uploads.begin(files, annotator),
+    'imports.append': ({ uploadId, fileIndex, dataBase64 }) => uploads.append(uploadId, fileIndex, dataBase64),
+    'imports.finish': ({ uploadId }) => uploads.finish(uploadId),
+    'imports.cancel': ({ uploadId }) => uploads.cancel(uploadId),
+    'formats.export': (request) => exportForRpc(store, request),
+    'annotators.list': () => listAnnotators(store),
   };
 }

@@ -1,5 +1,5 @@
 // The annotator's window: header, document list, the article with its label toolbar, and the span panel.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Span } from '../shared/rpc/domain';
 import { AnnotatorDialog } from './components/AnnotatorDialog';
@@ -17,6 +17,7 @@ import { LabelToolbar } from './components/LabelToolbar';
 import { LinkingBar } from './components/LinkingBar';
 import { RegisterPanel } from './components/RegisterPanel';
 import { SchemaPicker } from './components/SchemaPicker';
+import { ReviewPage } from './review/ReviewPage';
 import { SpanPanel } from './components/SpanPanel';
 import { StatusSelect } from './components/StatusSelect';
 import { ArticleEditor } from './editor/ArticleEditor';
@@ -27,12 +28,18 @@ import { getIsnadBridge } from './rpc/isnad-bridge';
 import { RegisterIcon, SchemaIcon, SearchIcon } from './components/Icons';
 import { useAttribution } from './state/use-attribution';
 import { useFind } from './state/use-find';
-import { isIsnadExportFile, useIsnadImport } from './state/use-isnad-import';
+import { useIsnadImport } from './state/use-isnad-import';
+import { useFormatImport } from './state/use-format-import';
+import { ExportDialog } from './components/ExportDialog';
+import { routeImportFiles } from './util/read-files-for-import';
 import { useKeyboardShortcuts } from './state/use-keyboard-shortcuts';
 import { useRevealClaim } from './state/use-reveal-claim';
 import { useSchemas } from './state/use-schemas';
 import { PENDING_SPAN_PREFIX, useWorkspace } from './state/use-workspace';
 import { formatNumber } from './util/format';
+
+const NO_SPANS: readonly Span[] = [];
+const NO_FRAMES: readonly ClaimFrame[] = [];
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -54,13 +61,24 @@ export function App() {
   }, [activeSchemaKey, reloadSchema]);
   const find = useFind(openDocument?.id ?? null, openDocument?.text ?? null);
   const importIsnad = useIsnadImport(rpc, workspace);
+  const formatImport = useFormatImport(rpc, workspace);
+  const [exportDialogOpen, setExportDialogOpen] = useState(false);
   const revealClaim = useRevealClaim(openDocument?.id ?? null, spans, workspace.openDocumentById, setSelectedSpanId, editorApi);
   const [registerOpen, setRegisterOpen] = useState(false);
   const [schemaOpen, setSchemaOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [reviewOpen, setReviewOpen] = useState(false);
   const [hoveredFrame, setHoveredFrame] = useState<ClaimFrame | null>(null);
   const hoveredSpanIds = useMemo(() => (hoveredFrame === null ? [] : frameSpans(hoveredFrame).map((span) => span.id)), [hoveredFrame]);
   const selectedSpan = useMemo(() => spans.find((span) => span.id === selectedSpanId) ?? null, [spans, selectedSpanId]);
+  // The side panel follows the article: on opening a long document (and on each tag) the article and
+  // its highlights render first, the span list and claim frames just after, as background work.
+  const panelDocumentId = useDeferredValue(openDocument?.id ?? null);
+  const deferredSpans = useDeferredValue(spans);
+  const deferredFrames = useDeferredValue(attribution.frames);
+  const panelCurrent = panelDocumentId === (openDocument?.id ?? null);
+  const panelSpans = panelCurrent ? deferredSpans : NO_SPANS;
+  const panelFrames = panelCurrent ? deferredFrames : NO_FRAMES;
   const colorOf = useCallback((labelName: string) => workspace.labelByName.get(labelName)?.color ?? '#7a7a7a', [workspace.labelByName]);
 
   // Read through a ref: with `spans` as a dependency this callback changed on every tag, and as the
@@ -93,7 +111,7 @@ export function App() {
   );
 
   useKeyboardShortcuts({
-    enabled: openDocument !== null && !needsName && !renaming,
+    enabled: openDocument !== null && !needsName && !renaming && !reviewOpen,
     labels,
     selectedSpanId,
     linkKeys: attribution.linkKeys,
@@ -135,13 +153,13 @@ export function App() {
     [attribution.link],
   );
   const importFiles = useCallback(
-    (files: File[]) => {
-      const exports = files.filter(isIsnadExportFile);
-      const texts = files.filter((file) => !isIsnadExportFile(file));
-      if (texts.length > 0) void workspace.importFiles(texts);
-      if (exports.length > 0) void importIsnad(exports);
-    },
-    [workspace.importFiles, importIsnad],
+    (files: File[]) =>
+      void routeImportFiles(files).then(({ texts, isnadExports, formats }) => {
+        if (texts.length > 0) void workspace.importFiles(texts);
+        if (isnadExports.length > 0) void importIsnad(isnadExports);
+        if (formats.length > 0) void formatImport.importFormats(formats);
+      }),
+    [workspace.importFiles, importIsnad, formatImport.importFormats],
   );
   const replaceSpan = useCallback((updated: Span) => workspace.setSpans((list) => list.map((span) => (span.id === updated.id ? updated : span))), [workspace.setSpans]);
   const selectedEntityKind = selectedSpan === null ? undefined : schemas.entityKindOf(selectedSpan.label);
@@ -156,6 +174,8 @@ export function App() {
         importInputRef={importInput}
         onChangeName={() => setRenaming(true)}
         onExport={(scope) => void exportJson(scope)}
+        importProgress={formatImport.progress}
+        onOpenExportDialog={() => setExportDialogOpen(true)}
       >
         <button type="button" className="button" data-testid="find-button" disabled={openDocument === null} title={t('find.buttonTitle')} onClick={find.show}>
           <SearchIcon />
@@ -169,9 +189,22 @@ export function App() {
           <SchemaIcon />
           {t('schemas.button')}
         </button>
+        <button type="button" className={`button${reviewOpen ? ' button-primary' : ''}`} data-testid="review-button" aria-pressed={reviewOpen} title={t('review.buttonTitle')} onClick={() => setReviewOpen((open) => !open)}>
+          {t('review.button')}
+        </button>
       </AppHeader>
       <ErrorBanner banner={workspace.banner} onDismiss={workspace.dismissBanner} />
-      <main className="workspace">
+      {exportDialogOpen ? (
+        <ExportDialog
+          rpc={rpc}
+          openDocument={openDocument === null ? null : { id: openDocument.id, title: openDocument.title }}
+          labels={labels}
+          onClose={() => setExportDialogOpen(false)}
+          show={workspace.show}
+          showRpcError={workspace.showRpcError}
+        />
+      ) : null}
+      <main className="workspace" hidden={reviewOpen}>
         <DocumentList
           documents={workspace.documents}
           openDocumentId={openDocument?.id ?? null}
@@ -234,7 +267,7 @@ export function App() {
         </section>
         <SpanPanel
           key={openDocument?.id ?? 'none'}
-          spans={spans}
+          spans={panelSpans}
           labels={labels}
           labelByName={workspace.labelByName}
           selectedSpanId={selectedSpanId}
@@ -243,7 +276,7 @@ export function App() {
           onDelete={deleteSpan}
         >
           <ClaimFramePanel
-            frames={attribution.frames}
+            frames={panelFrames}
             schema={attribution.schema}
             relationTypes={attribution.relationTypes}
             linkKeys={attribution.linkKeys}
@@ -261,7 +294,7 @@ export function App() {
           )}
         </SpanPanel>
       </main>
-      <DropOverlay onDropFiles={importFiles} />
+      {reviewOpen ? <ReviewPage rpc={rpc} onClose={() => setReviewOpen(false)} /> : <DropOverlay onDropFiles={importFiles} />}
       {registerOpen && (
         <RegisterPanel
           rpc={rpc}

@@ -1,40 +1,130 @@
-// `isnad export`: writes the export v1 JSON of all documents (or one) to stdout or to a file. The
-// file is written beside its final name and renamed, so an interrupted export never leaves half a file.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+// `isnad export [--format F]`: Isnad JSON (default) or JSONL, brat, CoNLL BIO, W3C Web Annotation,
+// Label Studio, doccano or spaCy JSONL (db/export-corpus.ts), to stdout, a file, or (brat) a folder.
+// Files are written beside their final name and renamed, so an interrupted export never leaves half a file.
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { buildExport } from '../../db/build-export';
+import { GOLD_ANNOTATOR, streamExport, type ExportSink } from '../../db/export-corpus';
+import { describeIssue } from '../../db/read-corpus-file';
+import { EXPORT_FORMATS, parseFormatName, type ExportFormat } from '../../shared/formats/detect-format';
 import type { CliIo } from '../cli-io';
 import { openCliDatabase } from '../open-cli-database';
 import { parseCommandArgs } from '../parse-command-args';
 import { resolveDatabasePath } from '../resolve-database-path';
+import { UsageError } from '../usage-error';
+
+const MAX_SHOWN_WARNINGS = 20;
 
 export async function exportCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs('export', args, { db: { type: 'string' }, document: { type: 'string' }, out: { type: 'string' } }, false);
+  const { values } = parseCommandArgs(
+    'export',
+    args,
+    {
+      db: { type: 'string' },
+      document: { type: 'string' },
+      out: { type: 'string' },
+      format: { type: 'string' },
+      annotator: { type: 'string', multiple: true },
+      gold: { type: 'boolean' },
+      label: { type: 'string', multiple: true },
+    },
+    false,
+  );
+  const format = exportFormat(values.format);
+  if (values.label !== undefined && format !== 'conll') throw new UsageError('export: --label chooses the label layer of --format conll');
+  if (format === 'brat' && values.out === undefined) throw new UsageError('export: brat writes a .txt and an .ann per document: pass --out FOLDER');
+  const annotatorNames = [...(values.annotator ?? []), ...(values.gold === true ? [GOLD_ANNOTATOR] : [])];
   const databasePath = resolveDatabasePath(values.db, io);
+  const outPath = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
   const db = openCliDatabase(databasePath, { mustExist: true });
-  let json: string;
-  let summary: string;
+  const sink = outPath === undefined ? stdoutSink(io) : format === 'brat' ? new FileSink(outPath, values.out!, true) : new FileSink(outPath, values.out!, false);
+  let exported;
   try {
-    const exported = buildExport(db, { documentId: values.document });
-    json = `${JSON.stringify(exported, null, 2)}\n`;
-    const spanCount = exported.documents.reduce((sum, document) => sum + document.spans.length, 0);
-    summary = `${exported.documents.length} ${exported.documents.length === 1 ? 'document' : 'documents'} with ${spanCount} ${spanCount === 1 ? 'span' : 'spans'}`;
+    exported = streamExport(db, { format, documentId: values.document, annotatorNames: annotatorNames.length === 0 ? undefined : annotatorNames, conllLabels: values.label }, sink);
+  } catch (error) {
+    if (sink instanceof FileSink) sink.abandon();
+    throw error;
   } finally {
     db.close();
   }
-  if (values.out === undefined) {
-    io.stdout(json);
-    return 0;
-  }
-  const outPath = path.resolve(io.cwd, values.out);
-  const partPath = `${outPath}.${process.pid}.part`;
-  try {
-    writeFileSync(partPath, json, 'utf8');
-    renameSync(partPath, outPath);
-  } catch (error) {
-    rmSync(partPath, { force: true });
-    throw new Error(`cannot write «${values.out}»: ${(error as Error).message}`);
-  }
-  io.stdout(`Exported ${summary} to ${outPath}\n`);
+  for (const warning of exported.warnings.slice(0, MAX_SHOWN_WARNINGS)) io.stderr(`isnad: warning: ${describeIssue(warning)}\n`);
+  if (exported.warnings.length > MAX_SHOWN_WARNINGS) io.stderr(`isnad: warning: and ${exported.warnings.length - MAX_SHOWN_WARNINGS} more warnings\n`);
+  const summary = `${exported.documentCount} ${exported.documentCount === 1 ? 'document' : 'documents'} with ${exported.spanCount} ${exported.spanCount === 1 ? 'span' : 'spans'}`;
+  if (outPath === undefined) return 0;
+  io.stdout(format === 'brat' ? `Exported ${summary} as ${exported.fileNames.length} brat files to ${outPath}\n` : `Exported ${summary} to ${outPath}\n`);
   return 0;
+}
+
+function exportFormat(given: string | undefined): ExportFormat {
+  if (given === undefined) return 'isnad';
+  const format = parseFormatName(given);
+  if (format === undefined || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`export: unknown format «${given}»; the formats are ${EXPORT_FORMATS.join(', ')}`);
+  }
+  return format as ExportFormat;
+}
+
+function stdoutSink(io: CliIo): ExportSink {
+  return { open: () => {}, write: (chunk) => io.stdout(chunk), close: () => {} };
+}
+
+/**
+ * Writes each file beside its final name (NAME.PID.part) and renames it when complete, so an
+ * interrupted export never leaves half a file; brat files go into a folder created on demand.
+ */
+class FileSink implements ExportSink {
+  private fd: number | undefined;
+  private partPath = '';
+  private finalPath = '';
+  private readonly written: string[] = [];
+
+  constructor(
+    private readonly target: string,
+    private readonly given: string,
+    private readonly isFolder: boolean,
+  ) {
+    if (isFolder) {
+      try {
+        mkdirSync(target, { recursive: true });
+      } catch (error) {
+        throw new Error(`cannot create the folder «${given}»: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  open(name: string): void {
+    this.finalPath = this.isFolder ? path.join(this.target, name) : this.target;
+    this.partPath = `${this.finalPath}.${process.pid}.part`;
+    this.fd = this.attempt(() => openSync(this.partPath, 'w'));
+  }
+
+  write(chunk: string): void {
+    const fd = this.fd!;
+    this.attempt(() => writeSync(fd, chunk));
+  }
+
+  close(): void {
+    const fd = this.fd!;
+    this.fd = undefined;
+    this.attempt(() => {
+      closeSync(fd);
+      renameSync(this.partPath, this.finalPath);
+    });
+    this.written.push(this.finalPath);
+  }
+
+  /** Removes the file being written (the export failed); completed files stay. */
+  abandon(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    if (this.partPath !== '') rmSync(this.partPath, { force: true });
+  }
+
+  private attempt<T>(action: () => T): T {
+    try {
+      return action();
+    } catch (error) {
+      this.abandon();
+      throw new Error(`cannot write «${this.isFolder ? path.join(this.given, path.basename(this.finalPath)) : this.given}»: ${(error as Error).message}`);
+    }
+  }
 }

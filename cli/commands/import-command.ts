@@ -1,51 +1,98 @@
-// `isnad import FILE...`: reads each file as bytes and stores them through the same validation as
-// the app's import (db/import-text-files.ts): one bad file and nothing is imported. A `.json` file
-// is an Isnad export and is read back with its annotations (db/import-isnad-export.ts).
-import { readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import type { TextFile } from '../../db/decode-text-file';
-import { importIsnadExport, parseIsnadExportJson, type IsnadImportSummary } from '../../db/import-isnad-export';
-import { importTextFiles } from '../../db/import-text-files';
-import { MAX_ISNAD_IMPORT_BYTES } from '../../shared/rpc/contract';
+// `isnad import FILE|FOLDER... [--format F] [--annotator NAME]`: text and Markdown files are stored
+// as they are, Isnad .json exports merge with their annotations, and every other format is
+// converted (shared/formats) — all through db/import-files.ts in ONE transaction: one bad file and
+// nothing is imported. A progress line goes to stderr when it is a terminal (or with --progress).
+import { collectImportInputs } from '../../db/collect-import-inputs';
+import type { CorpusImportSummary } from '../../db/import-corpus';
+import { importFiles, readImportInputs } from '../../db/import-files';
+import type { IsnadImportSummary } from '../../db/import-isnad-export';
+import { describeIssue, type ReadProgress } from '../../db/read-corpus-file';
+import { Store } from '../../db/store/Store';
+import { parseFormatName, type ImportFormat } from '../../shared/formats/detect-format';
+import type { FormatIssue } from '../../shared/formats/parse-result';
 import type { CliIo } from '../cli-io';
 import { openCliDatabase } from '../open-cli-database';
 import { parseCommandArgs } from '../parse-command-args';
 import { resolveDatabasePath } from '../resolve-database-path';
 import { UsageError } from '../usage-error';
 
+const MAX_SHOWN_WARNINGS = 20;
+
 export async function importCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs('import', args, { db: { type: 'string' } }, true);
-  if (positionals.length === 0) throw new UsageError('import: name at least one text file to import');
-  // Read every file before opening the database: an unreadable file fails the command with nothing written.
-  const all = positionals.map((given) => readTextFile(given, io.cwd));
-  const isJson = (file: TextFile) => file.name.toLowerCase().endsWith('.json');
-  const files = all.filter((file) => !isJson(file));
-  const exports = all.filter(isJson).map((file) => {
-    if (file.bytes.length > MAX_ISNAD_IMPORT_BYTES) throw new Error(`«${file.name}» is larger than the ${MAX_ISNAD_IMPORT_BYTES / (1024 * 1024)} MB limit for Isnad exports`);
-    return { name: file.name, json: new TextDecoder('utf-8', { fatal: false }).decode(file.bytes) };
-  });
+  const { values, positionals } = parseCommandArgs(
+    'import',
+    args,
+    { db: { type: 'string' }, format: { type: 'string' }, annotator: { type: 'string' }, progress: { type: 'boolean' } },
+    true,
+  );
+  if (positionals.length === 0) throw new UsageError('import: name at least one file or folder to import');
+  let format: ImportFormat | undefined;
+  if (values.format !== undefined) {
+    format = parseFormatName(values.format);
+    if (format === undefined) throw new UsageError(`import: unknown format «${values.format}»; see isnad --help`);
+  }
+  if (values.annotator !== undefined && values.annotator.trim() === '') throw new UsageError('import: --annotator needs a name');
+  // Every file is found and the small ones read before the database opens: a missing file changes nothing.
+  const inputs = collectImportInputs(positionals, io.cwd, format);
+  const read = readImportInputs(inputs);
+
   const databasePath = resolveDatabasePath(values.db, io);
   const db = openCliDatabase(databasePath, { mustExist: false });
+  const showProgress = values.progress === true || (values.progress !== false && io.stderrIsTty === true);
+  const progress = showProgress ? progressLine(io) : undefined;
   try {
-    // One transaction for every file, so a bad export leaves the text files unimported too.
-    const { imported, summaries } = db.transaction(() => ({
-      imported: files.length === 0 ? [] : importTextFiles(db, files),
-      summaries: exports.map((file) => ({ name: file.name, summary: importIsnadExport(db, parseIsnadExportJson(file.json, `«${file.name}»`), { sourceName: file.name }) })),
-    }))();
-    for (const { name, summary } of summaries) io.stdout(describeExportImport(name, summary));
-    if (files.length === 0) return 0;
-    for (const document of imported) {
+    const result = importFiles(Store.for(db), inputs, read, { annotator: values.annotator, onProgress: progress?.update });
+    progress?.done();
+    for (const { name, summary } of result.exports) io.stdout(describeExportImport(name, summary));
+    if (result.corpus !== undefined) io.stdout(describeCorpusImport(result.corpusFileCount, result.corpus));
+    reportWarnings(io, result.warnings, result.skipped);
+    if (result.texts.length === 0) return 0;
+    for (const document of result.texts) {
       // The title goes last: Arabic text mid-line would reorder the columns after it in a terminal.
       const status = document.created ? '' : '(already imported) ';
       io.stdout(`${document.document.id}  ${String(document.document.lengthCodePoints).padStart(7)} characters  ${status}${document.document.title}\n`);
     }
-    const created = imported.filter((document) => document.created).length;
-    const plural = imported.length === 1 ? 'document' : 'documents';
-    io.stdout(`Imported ${imported.length} ${plural} (${created} new, ${imported.length - created} already there) into ${databasePath}\n`);
+    const created = result.texts.filter((document) => document.created).length;
+    const plural = result.texts.length === 1 ? 'document' : 'documents';
+    io.stdout(`Imported ${result.texts.length} ${plural} (${created} new, ${result.texts.length - created} already there) into ${databasePath}\n`);
     return 0;
+  } catch (error) {
+    progress?.done();
+    throw error;
   } finally {
     db.close();
   }
+}
+
+/** A progress line on stderr, redrawn in place with \r. */
+function progressLine(io: CliIo) {
+  let shown = false;
+  return {
+    update(progress: ReadProgress) {
+      const percent = progress.totalBytes === 0 ? 100 : Math.floor((progress.bytesRead / progress.totalBytes) * 100);
+      const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+      io.stderr(`\rimporting ${progress.file}: ${String(percent).padStart(3)}% (${megabytes(progress.bytesRead)} of ${megabytes(progress.totalBytes)} MB)`);
+      shown = true;
+    },
+    done() {
+      if (shown) io.stderr('\n');
+      shown = false;
+    },
+  };
+}
+
+function reportWarnings(io: CliIo, warnings: readonly FormatIssue[], skipped: readonly string[]): void {
+  if (skipped.length > 0) io.stderr(`isnad: warning: skipped ${skipped.length} file(s) of no known format: ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}\n`);
+  for (const warning of warnings.slice(0, MAX_SHOWN_WARNINGS)) io.stderr(`isnad: warning: ${describeIssue(warning)}\n`);
+  if (warnings.length > MAX_SHOWN_WARNINGS) io.stderr(`isnad: warning: and ${warnings.length - MAX_SHOWN_WARNINGS} more warnings\n`);
+}
+
+function describeCorpusImport(fileCount: number, summary: CorpusImportSummary): string {
+  const { documents, documentsAdded, spansAdded, spansUpdated, relationsAdded } = summary;
+  return (
+    `Imported ${fileCount} ${fileCount === 1 ? 'file' : 'files'}: ${documents.length} ${documents.length === 1 ? 'document' : 'documents'} (${documentsAdded} new), ` +
+    `${spansAdded} spans added, ${spansUpdated} updated, ${relationsAdded} relations added\n`
+  );
 }
 
 function describeExportImport(name: string, summary: IsnadImportSummary): string {
@@ -54,19 +101,4 @@ function describeExportImport(name: string, summary: IsnadImportSummary): string
     `Imported ${name}: ${documents.length} ${documents.length === 1 ? 'document' : 'documents'} (${documentsAdded} new), ` +
     `${spansAdded} spans added, ${spansUpdated} updated, ${relationsAdded} relations and ${entitiesAdded} register entries added\n`
   );
-}
-
-/** The stored name is the file's own name, as when a file is dropped into the app. */
-function readTextFile(given: string, cwd: string): TextFile {
-  const fullPath = path.resolve(cwd, given);
-  try {
-    if (statSync(fullPath).isDirectory()) throw new Error(`«${given}» is a folder, not a text file`);
-    return { name: path.basename(fullPath), bytes: readFileSync(fullPath) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new Error(`cannot read «${given}»: no such file`);
-    if (code === 'EACCES' || code === 'EPERM') throw new Error(`cannot read «${given}»: permission denied`);
-    if (code === 'ERR_FS_FILE_TOO_LARGE') throw new Error(`«${given}» is far larger than the import limit`);
-    throw error;
-  }
 }

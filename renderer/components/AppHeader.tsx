@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Annotator } from '../../shared/rpc/domain';
 import { DownloadIcon, IsnadMark } from './Icons';
 import { ImportButton } from './ImportButton';
+import type { ImportProgress } from '../state/use-format-import';
 
 interface Props {
   annotator: Annotator | null;
@@ -13,11 +14,15 @@ interface Props {
   importInputRef: RefObject<HTMLInputElement | null>;
   onChangeName: () => void;
   onExport: (scope: 'document' | 'all') => void;
+  /** Progress of a chunked format import, shown on the import button. */
+  importProgress?: ImportProgress | null;
+  /** Opens the export dialog (every format, scope and layer). */
+  onOpenExportDialog?: () => void;
   /** Further actions (find, register, schema), shown after export. */
   children?: ReactNode;
 }
 
-export function AppHeader({ annotator, hasOpenDocument, importing, onImport, importInputRef, onChangeName, onExport, children }: Props) {
+export function AppHeader({ annotator, hasOpenDocument, importing, onImport, importInputRef, onChangeName, onExport, importProgress = null, onOpenExportDialog, children }: Props) {
   const { t, i18n } = useTranslation();
   const nextLanguage = i18n.language === 'ar' ? 'en' : 'ar';
   return (
@@ -32,7 +37,7 @@ export function AppHeader({ annotator, hasOpenDocument, importing, onImport, imp
         </div>
       </div>
       <div className="header-actions">
-        <ImportButton importing={importing} onImport={onImport} inputRef={importInputRef} />
+        <ImportButton importing={importing} onImport={onImport} inputRef={importInputRef} progress={importProgress} />
         <button type="button" className="button" data-testid="export-document-button" disabled={!hasOpenDocument} title={t('export.documentTitle')} onClick={() => onExport('document')}>
           <DownloadIcon />
           {t('export.document')}
@@ -40,6 +45,11 @@ export function AppHeader({ annotator, hasOpenDocument, importing, onImport, imp
         <button type="button" className="button" data-testid="export-all-button" title={t('export.allTitle')} onClick={() => onExport('all')}>
           {t('export.all')}
         </button>
+        {onOpenExportDialog ? (
+          <button type="button" className="button" data-testid="export-dialog-button" title={t('exportDialog.buttonTitle')} onClick={onOpenExportDialog}>
+            {t('exportDialog.button')}
+          </button>
+        ) : null}
         {children}
         <span className="header-divider" aria-hidden="true" />
         <button type="button" className="annotator-chip" data-testid="annotator-name" title={t('header.changeName')} onClick={onChangeName}>

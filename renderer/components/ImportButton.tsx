@@ -1,17 +1,25 @@
 // "Import files" button over a visually hidden file input (in Electron the input opens the native dialog).
-// Text files (.txt) and Isnad exports (.json) are accepted; the App routes each kind to its import.
+// Accepts texts, Isnad exports and the annotation formats (brat .txt + .ann, JSONL, CoNLL, W3C, Label
+// Studio, doccano, spaCy); the App routes each kind to its import. Shows the upload's progress.
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { IMPORT_EXTENSIONS } from '../../shared/formats/detect-format';
+import type { ImportProgress } from '../state/use-format-import';
 import { PlusIcon } from './Icons';
 
 interface Props {
   importing: boolean;
   onImport: (files: File[]) => void;
   inputRef: RefObject<HTMLInputElement | null>;
+  progress?: ImportProgress | null;
 }
 
-export function ImportButton({ importing, onImport, inputRef }: Props) {
+const ACCEPT = [...IMPORT_EXTENSIONS, 'text/plain', 'application/json'].join(',');
+
+export function ImportButton({ importing, onImport, inputRef, progress = null }: Props) {
   const { t } = useTranslation();
+  const percent = progress === null || progress.totalBytes === 0 ? 100 : Math.floor((progress.sentBytes / progress.totalBytes) * 100);
+  const label = progress === null ? (importing ? t('import.working') : t('import.button')) : progress.phase === 'upload' ? t('formatImport.uploading', { percent }) : t('formatImport.importing');
   return (
     <>
       <input
@@ -19,7 +27,7 @@ export function ImportButton({ importing, onImport, inputRef }: Props) {
         className="visually-hidden"
         type="file"
         multiple
-        accept=".txt,text/plain,.json,application/json"
+        accept={ACCEPT}
         data-testid="import-input"
         tabIndex={-1}
         aria-hidden="true"
@@ -30,9 +38,12 @@ export function ImportButton({ importing, onImport, inputRef }: Props) {
           onImport(files);
         }}
       />
-      <button type="button" className="button button-primary" data-testid="import-button" title={t('import.title')} disabled={importing} onClick={() => inputRef.current?.click()}>
+      <button type="button" className="button button-primary import-button" data-testid="import-button" title={t('import.title')} disabled={importing || progress !== null} onClick={() => inputRef.current?.click()}>
         <PlusIcon />
-        {importing ? t('import.working') : t('import.button')}
+        {label}
+        {progress !== null ? (
+          <progress className="import-progress" data-testid="import-progress" max={100} value={progress.phase === 'upload' ? percent : undefined} aria-label={label} />
+        ) : null}
       </button>
     </>
   );

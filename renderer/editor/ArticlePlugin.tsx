@@ -7,13 +7,14 @@ import type { Label, Span } from '../../shared/rpc/domain';
 import { HighlightPainter, type RangeFactory } from '../highlights/HighlightPainter';
 import { findInnermostSpan } from '../spans/find-innermost-span';
 import type { ParagraphKeyIndex } from '../text/ParagraphKeyIndex';
-import { applyParagraphSizeHints } from './apply-paragraph-size-hints';
+import { applyParagraphSizeHints, measureArticle } from './apply-paragraph-size-hints';
 import { toLiveRange } from '../highlights/static-ranges';
 import { createDomRangeFactory } from './create-dom-range-factory';
 import type { EditorApi } from './editor-api';
 import { $loadDocumentText } from './load-document-text';
 import { $readDomSelection } from './read-dom-selection';
 import { registerReadOnlyGuard } from './register-read-only-guard';
+import { registerTextWindow } from './register-text-window';
 
 interface Props {
   documentId: string;
@@ -65,11 +66,12 @@ export function ArticlePlugin({ documentId, text, spans, labels, selectedSpanId,
   useLayoutEffect(() => {
     const load = () => {
       let index: ParagraphKeyIndex | null = null;
+      const metrics = measureArticle(editor);
       editor.update(() => {
         index = $loadDocumentText(text);
       }, { discrete: true, tag: 'isnad-load' });
       const textContent = editor.getEditorState().read(() => $getRoot().getTextContent());
-      applyParagraphSizeHints(editor, index!);
+      if (metrics !== null) applyParagraphSizeHints(editor, index!, metrics);
       painterRef.current?.clear();
       const next: Loaded = { index: index!, makeRange: createDomRangeFactory(editor, index!), textContent };
       loadedRef.current = next;
@@ -87,6 +89,12 @@ export function ArticlePlugin({ documentId, text, spans, labels, selectedSpanId,
       loadedRef.current = null;
     };
   }, [editor, documentId, text]);
+
+  // Set before the first sync below (effects run in order), so opening registers only the spans in view.
+  useLayoutEffect(() => {
+    if (loaded === null) return;
+    return registerTextWindow(editor, loaded.index, (textWindow) => painterRef.current?.setWindow(textWindow));
+  }, [editor, loaded]);
 
   useLayoutEffect(() => {
     const painter = painterRef.current;
@@ -154,6 +162,12 @@ export function ArticlePlugin({ documentId, text, spans, labels, selectedSpanId,
       collapseSelection() {
         const domSelection = window.getSelection();
         if (domSelection !== null && domSelection.rangeCount > 0) domSelection.collapseToEnd();
+      },
+      paintSpanNow(span) {
+        painterRef.current?.paintOne(span);
+      },
+      unpaintSpan(spanId) {
+        painterRef.current?.unpaint(spanId);
       },
       revealRangeUtf16(startUtf16, endUtf16) {
         const current = loadedRef.current;

@@ -175,20 +175,30 @@ export function useAttribution(rpc: RpcInvoke, workspace: WorkspaceState) {
     [rpc, replaceSpan, showRpcError, changed],
   );
 
+  // Boundary keys repeat faster than the server answers: an answer is applied only if no later move
+  // of the same span was made meanwhile, or an old answer would undo the newer move on screen and the
+  // next key would start from it.
+  const boundsEdits = useRef(new Map<string, number>());
   const setBounds = useCallback(
     async (spanId: string, range: TextRangeUtf16) => {
       const doc = latest.current.openDocument;
       const before = latest.current.spans.find((span) => span.id === spanId);
       if (doc === null || before === undefined || spanId.startsWith(PENDING_SPAN_PREFIX)) return;
       if (range.startUtf16 === before.startUtf16 && range.endUtf16 === before.endUtf16) return;
-      replaceSpan({ ...before, ...range, text: doc.text.slice(range.startUtf16, range.endUtf16) });
+      const edit = (boundsEdits.current.get(spanId) ?? 0) + 1;
+      boundsEdits.current.set(spanId, edit);
+      const optimistic = { ...before, ...range, text: doc.text.slice(range.startUtf16, range.endUtf16) };
+      replaceSpan(optimistic);
+      // The list is re-read by the next key before React re-renders it.
+      latest.current = { ...latest.current, spans: latest.current.spans.map((span) => (span.id === spanId ? optimistic : span)) };
       const result = await rpc('spans.setBounds', { spanId, ...range });
+      const newest = boundsEdits.current.get(spanId) === edit;
       if (!result.ok) {
-        replaceSpan(before);
+        if (newest) replaceSpan(before);
         showRpcError(result.error);
         return;
       }
-      replaceSpan(result.value);
+      if (newest) replaceSpan(result.value);
       changed();
     },
     [rpc, replaceSpan, showRpcError, changed],

@@ -1,5 +1,6 @@
 // Find in the open article: Arabic-aware matching (diacritics, hamza seats, alef maksura… folded;
-// shared/text/find-arabic.ts) over an index built once per document, hits painted and the current
+// shared/text/find-arabic.ts) over an index built once per document the first time the bar opens
+// (building it for a 200,000-character article takes ~80 ms, too much to add to opening), hits painted and the current
 // one scrolled into view; Ctrl+F (the physical F key, any layout) opens the bar.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ArabicSearchIndex } from '../../shared/text/find-arabic';
@@ -15,8 +16,12 @@ export function useFind(documentId: string | null, text: string | null) {
   const [focusSerial, setFocusSerial] = useState(0);
   const painter = useRef<FindPainter | null>(null);
 
-  const index = useMemo(() => (text === null ? null : new ArabicSearchIndex(text)), [text]);
-  const hits = useMemo<TextRangeUtf16[]>(() => (open && index !== null ? index.find(query) : []), [open, index, query]);
+  const indexCache = useRef<{ text: string; index: ArabicSearchIndex } | null>(null);
+  const hits = useMemo<TextRangeUtf16[]>(() => {
+    if (!open || text === null) return [];
+    if (indexCache.current?.text !== text) indexCache.current = { text, index: new ArabicSearchIndex(text) };
+    return indexCache.current.index.find(query);
+  }, [open, text, query]);
 
   useEffect(() => {
     const created = new FindPainter();

@@ -34,8 +34,8 @@ export function useWorkspace(rpc: RpcInvoke, editorApi: RefObject<EditorApi | nu
   const [importing, setImporting] = useState(false);
   const openRequest = useRef(0);
   const pendingSerial = useRef(0);
-  const stateRef = useRef({ openDocument, spans, annotator });
-  stateRef.current = { openDocument, spans, annotator };
+  const stateRef = useRef({ openDocument, spans });
+  stateRef.current = { openDocument, spans };
 
   const touchDocument = useCallback((documentId: string, spanDelta: number, updatedAt: string) => {
     setDocuments((list) =>
@@ -142,7 +142,7 @@ export function useWorkspace(rpc: RpcInvoke, editorApi: RefObject<EditorApi | nu
   const tagSelection = useCallback(
     async (labelName: string, exact = false) => {
       performance.mark('isnad:tag-start');
-      const { openDocument: doc, annotator: who } = stateRef.current;
+      const doc = stateRef.current.openDocument;
       if (doc === null) {
         show('error', t('errors.noDocument'));
         return;
@@ -156,38 +156,32 @@ export function useWorkspace(rpc: RpcInvoke, editorApi: RefObject<EditorApi | nu
         show('error', t('errors.nothingSelected'));
         return;
       }
-      const now = new Date().toISOString();
-      const pending: Span = {
-        id: `${PENDING_SPAN_PREFIX}${++pendingSerial.current}`,
-        documentId: doc.id,
-        annotatorId: who?.id ?? '',
-        annotatorName: who?.name ?? '',
-        label: labelName,
-        startUtf16: range.startUtf16,
-        endUtf16: range.endUtf16,
-        startCodePoints: range.startUtf16,
-        endCodePoints: range.endUtf16,
-        text: doc.text.slice(range.startUtf16, range.endUtf16),
-        attributes: {},
-        entityId: null,
-        createdAt: now,
-        updatedAt: now,
-      };
-      setSpans((list) => sortSpansForReading([...list, pending]));
+      // The highlight is painted at once and the request sent; React state (span list, frames,
+      // selection, document list) changes only once the span is saved, in one background render,
+      // so neither the tag's frame nor the answer waits for the side panel to re-render.
+      const request = rpc('spans.create', { documentId: doc.id, label: labelName, ...range });
+      const pendingId = `${PENDING_SPAN_PREFIX}${++pendingSerial.current}`;
+      editorApi.current?.paintSpanNow({ id: pendingId, label: labelName, ...range });
       editorApi.current?.collapseSelection();
-      const result = await rpc('spans.create', { documentId: doc.id, label: labelName, ...range });
+      // A task queued from the next animation frame runs once that frame is painted.
+      requestAnimationFrame(() => setTimeout(() => performance.mark('isnad:tag-painted')));
+      const result = await request;
       if (!result.ok) {
-        setSpans((list) => list.filter((span) => span.id !== pending.id));
+        editorApi.current?.unpaintSpan(pendingId);
         showRpcError(result.error, t('errors.tagRolledBack'));
         return;
       }
       const created = result.value;
-      setSpans((list) => sortSpansForReading(list.map((span) => (span.id === pending.id ? created : span))));
-      // The new span becomes the selected one, so the next key (S, R, C, A…) acts on it. Selecting it
-      // re-renders the side panel around it; as a transition that work never delays the highlight.
-      startTransition(() => setSelectedSpanId(created.id));
-      touchDocument(doc.id, 1, created.updatedAt);
-      setHistory({ canUndo: true, canRedo: false });
+      // Swapped in one task, so the highlight never blinks.
+      editorApi.current?.paintSpanNow(created);
+      editorApi.current?.unpaintSpan(pendingId);
+      startTransition(() => {
+        setSpans((list) => sortSpansForReading([...list, created]));
+        // The new span becomes the selected one, so the next key (S, R, C, A…) acts on it.
+        setSelectedSpanId(created.id);
+        touchDocument(doc.id, 1, created.updatedAt);
+        setHistory({ canUndo: true, canRedo: false });
+      });
       performance.mark('isnad:tag-committed');
     },
     [rpc, editorApi, show, showRpcError, t, touchDocument],

@@ -50,7 +50,8 @@ export function agreementReport(documents: readonly AnnotatedDocument[], options
   const labels = options.labels ?? [...new Set(documents.flatMap((d) => [...d.annotations.values()].flatMap((w) => w.spans.map((s) => s.label))))].sort();
   const overlap: MatchRule = { kind: 'overlap', minIoU: options.overlapMinIoU ?? DEFAULT_OVERLAP_MIN_IOU };
   const pairs = annotatorPairs(annotators);
-  const match = createCachedMatcher();
+  // Exact matches serve span F1 alone, once per pair and document: only the overlap ones are kept.
+  const match = createCachedMatcher({ remember: (rule) => rule.kind !== 'exact' });
   const spanSection = (rule: MatchRule): SpanF1Section => {
     const results = pairs.map((p) => pairSpanF1(documents, p.annotatorA, p.annotatorB, rule, labels, match));
     return { rule, pairs: results, average: averageSpanF1(results, labels) };

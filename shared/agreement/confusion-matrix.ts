@@ -23,6 +23,20 @@ export function confusionMatrix(pairs: Iterable<readonly [Category, Category]>):
   return { categories, counts };
 }
 
+/** The same matrix from counts already tallied: byA.get(a).get(b) items that A put in a and B in b. */
+export function confusionMatrixFromCounts(byA: ReadonlyMap<Category, ReadonlyMap<Category, number>>): ConfusionMatrix {
+  const seen = new Set<Category>();
+  for (const [a, byB] of byA) {
+    seen.add(a);
+    for (const b of byB.keys()) seen.add(b);
+  }
+  const categories = [...seen].sort(compareCategories);
+  const index = new Map(categories.map((c, i) => [c, i]));
+  const counts = categories.map(() => categories.map(() => 0));
+  for (const [a, byB] of byA) for (const [b, count] of byB) counts[index.get(a)!]![index.get(b)!]! += count;
+  return { categories, counts };
+}
+
 function compareCategories(x: Category, y: Category): number {
   if (typeof x === 'number' && typeof y === 'number') return x - y;
   if (typeof x === 'number') return -1;

@@ -78,10 +78,9 @@ export function pairLinkAgreement(
     const matches = (options.match ?? matchSpans)(workA.spans, workB.spans, rule);
     const linksA = indexLinks(workA.links ?? []);
     const linksB = indexLinks(workB.links ?? []);
-    // Only the ends of A's links need their match in B.
-    const ends = new Set((workA.links ?? []).flatMap((l) => [l.fromSpanId, l.toSpanId]));
+    // Looked up only for the ends of A's links; mapping every matched span costs less than finding those first.
     const aToB = new Map<string, string>();
-    for (const m of matches) if (ends.has(m.a.id)) aToB.set(m.a.id, m.b.id);
+    for (const m of matches) aToB.set(m.a.id, m.b.id);
     for (const type of LINK_TYPES) {
       const tally = tallies.get(type)!;
       const fromA = linksA.get(type);

@@ -17,9 +17,14 @@ export interface SpanMatch {
 }
 
 export function matchSpans(spansA: readonly AgreementSpan[], spansB: readonly AgreementSpan[], rule: MatchRule): SpanMatch[] {
+  return matchSortedGroups(sortedByLabel(spansA), sortedByLabel(spansB), rule);
+}
+
+/** Each label's spans sorted by range; the sort is stable, so equal ranges keep their input order. */
+type SortedGroups = ReadonlyMap<string, readonly AgreementSpan[]>;
+
+function matchSortedGroups(byLabelA: SortedGroups, byLabelB: SortedGroups, rule: MatchRule): SpanMatch[] {
   if (rule.kind === 'overlap' && !(rule.minIoU >= 0 && rule.minIoU <= 1)) throw new RangeError('minIoU must be within [0, 1]');
-  const byLabelA = groupByLabel(spansA);
-  const byLabelB = groupByLabel(spansB);
   const matches: SpanMatch[] = [];
   for (const [label, listA] of byLabelA) {
     const listB = byLabelB.get(label);
@@ -30,15 +35,34 @@ export function matchSpans(spansA: readonly AgreementSpan[], spansB: readonly Ag
   return matches;
 }
 
+/**
+ * Overlap matching that ignores labels: what matchSpans gives for copies of the spans that all
+ * carry one label, without the copies (the label confusion matches leftover spans across labels).
+ */
+export function matchOverlappingAnyLabel(spansA: readonly AgreementSpan[], spansB: readonly AgreementSpan[], minIoU: number): SpanMatch[] {
+  if (!(minIoU >= 0 && minIoU <= 1)) throw new RangeError('minIoU must be within [0, 1]');
+  const matches: SpanMatch[] = [];
+  if (spansA.length > 0 && spansB.length > 0) matchOverlapping([...spansA].sort(byRange), [...spansB].sort(byRange), minIoU, matches);
+  return matches;
+}
+
 export type SpanMatcher = (spansA: readonly AgreementSpan[], spansB: readonly AgreementSpan[], rule: MatchRule) => SpanMatch[];
 
 /**
  * matchSpans that remembers its results per (spansA, spansB, rule) object identity: the report
  * matches the same pairs for F1, links and attributes. Use one per computation over inputs that
- * are not mutated meanwhile.
+ * are not mutated meanwhile. `remember` can leave out a rule used only once (its matches would
+ * only take memory and garbage-collector time).
  */
-export function createCachedMatcher(): SpanMatcher {
+export function createCachedMatcher(options: { readonly remember?: (rule: MatchRule) => boolean } = {}): SpanMatcher {
   const cache = new WeakMap<readonly AgreementSpan[], WeakMap<readonly AgreementSpan[], Map<string, SpanMatch[]>>>();
+  // Each annotator's spans are grouped and sorted once, however many annotators and rules they meet.
+  const groups = new WeakMap<readonly AgreementSpan[], SortedGroups>();
+  const sortedGroups = (spans: readonly AgreementSpan[]): SortedGroups => {
+    let sorted = groups.get(spans);
+    if (sorted === undefined) groups.set(spans, (sorted = sortedByLabel(spans)));
+    return sorted;
+  };
   return (spansA, spansB, rule) => {
     let byB = cache.get(spansA);
     if (byB === undefined) cache.set(spansA, (byB = new WeakMap()));
@@ -46,15 +70,15 @@ export function createCachedMatcher(): SpanMatcher {
     if (byRule === undefined) byB.set(spansB, (byRule = new Map()));
     const key = rule.kind === 'exact' ? 'exact' : `overlap:${rule.minIoU}`;
     let matches = byRule.get(key);
-    if (matches === undefined) byRule.set(key, (matches = matchSpans(spansA, spansB, rule)));
+    if (matches !== undefined) return matches;
+    matches = matchSortedGroups(sortedGroups(spansA), sortedGroups(spansB), rule);
+    if (options.remember?.(rule) ?? true) byRule.set(key, matches);
     return matches;
   };
 }
 
 /** Sort-merge on (start, end): equal ranges pair up in input order. */
-function matchExact(listA: AgreementSpan[], listB: AgreementSpan[], out: SpanMatch[]): void {
-  const a = [...listA].sort(byRange);
-  const b = [...listB].sort(byRange);
+function matchExact(a: readonly AgreementSpan[], b: readonly AgreementSpan[], out: SpanMatch[]): void {
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
@@ -73,13 +97,18 @@ interface Candidate {
   readonly indexB: number;
   readonly iou: number;
   readonly intersection: number;
+  /** The two ranges ordered by (start, end), whichever annotator they come from: first, then second. */
+  readonly firstStart: number;
+  readonly firstEnd: number;
+  readonly secondStart: number;
+  readonly secondEnd: number;
 }
 
-function matchOverlapping(listA: AgreementSpan[], listB: AgreementSpan[], minIoU: number, out: SpanMatch[]): void {
+function matchOverlapping(listA: readonly AgreementSpan[], listB: readonly AgreementSpan[], minIoU: number, out: SpanMatch[]): void {
   const candidates = overlapCandidates(listA, listB, minIoU);
   // The order depends only on the two ranges as an unordered pair (then ids for determinism), so
   // swapping the annotators yields as many matches: pairs that tie up to the ids are interchangeable.
-  candidates.sort((x, y) => y.iou - x.iou || y.intersection - x.intersection || compareRangePairs(x, y) || byId(x.a, y.a) || byId(x.b, y.b));
+  if (candidates.length > 1) candidates.sort((x, y) => y.iou - x.iou || y.intersection - x.intersection || compareRangePairs(x, y) || byId(x.a, y.a) || byId(x.b, y.b));
   const usedA = new Uint8Array(listA.length);
   const usedB = new Uint8Array(listB.length);
   for (const c of candidates) {
@@ -91,61 +120,64 @@ function matchOverlapping(listA: AgreementSpan[], listB: AgreementSpan[], minIoU
 }
 
 /** Every intersecting (a, b) with IoU >= minIoU, by a sweep over starts: O(n log n + intersecting pairs). */
-function overlapCandidates(listA: AgreementSpan[], listB: AgreementSpan[], minIoU: number): Candidate[] {
-  const a = [...listA].sort(byRange);
-  const b = [...listB].sort(byRange);
-  // Indexes into a and b of the spans that may still intersect a later one.
+function overlapCandidates(a: readonly AgreementSpan[], b: readonly AgreementSpan[], minIoU: number): Candidate[] {
+  // Indexes into a and b of the spans that may still intersect a later one: the first activeCountA of activeA.
+  // (A count rather than shrinking the arrays: setting an array's length reallocates it.)
   const activeA: number[] = [];
   const activeB: number[] = [];
+  let activeCountA = 0;
+  let activeCountB = 0;
   const candidates: Candidate[] = [];
   const consider = (indexA: number, indexB: number): void => {
     const x = a[indexA]!;
     const y = b[indexB]!;
     const intersection = Math.min(x.endUtf16, y.endUtf16) - Math.max(x.startUtf16, y.startUtf16);
     const iou = intersection / (Math.max(x.endUtf16, y.endUtf16) - Math.min(x.startUtf16, y.startUtf16));
-    if (iou >= minIoU) candidates.push({ a: x, b: y, indexA, indexB, iou, intersection });
+    if (iou < minIoU) return;
+    const first = byRange(x, y) <= 0 ? x : y;
+    const second = first === x ? y : x;
+    candidates.push({ a: x, b: y, indexA, indexB, iou, intersection, firstStart: first.startUtf16, firstEnd: first.endUtf16, secondStart: second.startUtf16, secondEnd: second.endUtf16 });
   };
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
     // Every span still active after pruning started at or before this one and ends after it starts: they intersect.
     if (j >= b.length || (i < a.length && a[i]!.startUtf16 <= b[j]!.startUtf16)) {
-      pruneEndedBy(activeB, b, a[i]!.startUtf16);
-      for (const other of activeB) consider(i, other);
-      activeA.push(i++);
+      activeCountB = pruneEndedBy(activeB, activeCountB, b, a[i]!.startUtf16);
+      for (let k = 0; k < activeCountB; k++) consider(i, activeB[k]!);
+      activeA[activeCountA++] = i++;
     } else {
-      pruneEndedBy(activeA, a, b[j]!.startUtf16);
-      for (const other of activeA) consider(other, j);
-      activeB.push(j++);
+      activeCountA = pruneEndedBy(activeA, activeCountA, a, b[j]!.startUtf16);
+      for (let k = 0; k < activeCountA; k++) consider(activeA[k]!, j);
+      activeB[activeCountB++] = j++;
     }
   }
   return candidates;
 }
 
-function pruneEndedBy(active: number[], spans: readonly AgreementSpan[], offsetUtf16: number): void {
+/** Keeps the active spans that end after the offset; returns how many remain. */
+function pruneEndedBy(active: number[], count: number, spans: readonly AgreementSpan[], offsetUtf16: number): number {
   let kept = 0;
-  for (const index of active) if (spans[index]!.endUtf16 > offsetUtf16) active[kept++] = index;
-  active.length = kept;
+  for (let k = 0; k < count; k++) {
+    const index = active[k]!;
+    if (spans[index]!.endUtf16 > offsetUtf16) active[kept++] = index;
+  }
+  return kept;
 }
 
 /** Compares the two ranges of each candidate as an unordered pair, so the order ignores which annotator is A. */
 function compareRangePairs(x: Candidate, y: Candidate): number {
-  const [x1, x2] = orderedRanges(x);
-  const [y1, y2] = orderedRanges(y);
-  return byRange(x1, y1) || byRange(x2, y2);
+  return x.firstStart - y.firstStart || x.firstEnd - y.firstEnd || x.secondStart - y.secondStart || x.secondEnd - y.secondEnd;
 }
 
-function orderedRanges(c: Candidate): [AgreementSpan, AgreementSpan] {
-  return byRange(c.a, c.b) <= 0 ? [c.a, c.b] : [c.b, c.a];
-}
-
-function groupByLabel(spans: readonly AgreementSpan[]): Map<string, AgreementSpan[]> {
+function sortedByLabel(spans: readonly AgreementSpan[]): SortedGroups {
   const groups = new Map<string, AgreementSpan[]>();
   for (const span of spans) {
     const list = groups.get(span.label);
     if (list === undefined) groups.set(span.label, [span]);
     else list.push(span);
   }
+  for (const list of groups.values()) list.sort(byRange);
   return groups;
 }
 

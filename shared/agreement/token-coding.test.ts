@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeTokens, wordTokensUtf16 } from './token-coding';
+import { codeTokens, codeTokensByLabel, wordTokensUtf16 } from './token-coding';
 import type { AgreementSpan } from './types';
 
 // A real Arabic news article (repoRoot/../shared/fixtures), imported as text so the test needs no Node API.
@@ -52,5 +52,25 @@ describe('codeTokens', () => {
 
   it('does not code a token for a span that covers only the space before it', () => {
     expect([...codeTokens(tokens, [span('claim', at('الوزير') - 1, at('الوزير'))], 'claim')]).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+});
+
+describe('codeTokensByLabel', () => {
+  it('codes every label in one pass exactly as codeTokens does label by label', () => {
+    const text = article.normalize('NFC');
+    const tokens = wordTokensUtf16(text);
+    let seed = 7;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const labels = ['claim', 'speaker', 'cue', 'claim', 'unused'];
+    const spans = Array.from({ length: 300 }, () => {
+      const start = next(text.length - 1);
+      return span(['claim', 'speaker', 'cue', 'other'][next(4)]!, start, start + 1 + next(80));
+    }).map((s, i) => ({ ...s, id: `s${i}` }));
+    const byLabel = codeTokensByLabel(tokens, spans, labels);
+    expect(byLabel.map((codes) => [...codes])).toEqual(labels.map((label) => [...codeTokens(tokens, spans, label)]));
+    expect(byLabel[0]!.some((c) => c === 1) && byLabel[1]!.some((c) => c === 1)).toBe(true);
   });
 });

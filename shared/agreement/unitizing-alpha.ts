@@ -3,7 +3,6 @@
 // Extension: the continuum may consist of several sections (documents) that units never cross.
 import { measured, notMeasured } from './measure';
 import type { Measure } from './types';
-import { countBelow } from '../util/partition-point';
 
 export interface UnitizingUnit {
   /** Index of the annotator, 0 .. annotatorCount-1. */
@@ -51,7 +50,7 @@ export interface UnitizingAlphaResult {
  * One annotator's partition of a section into alternating units and gaps: segment k is
  * [bounds[k], bounds[k+1]). Flat arrays, because a corpus has millions of segments.
  */
-interface Segments {
+export interface Segments {
   readonly bounds: number[];
   readonly isUnit: boolean[];
 }
@@ -75,13 +74,21 @@ export function unitizingAlpha(study: UnitizingStudy, labels?: readonly string[]
   const labelList = labels ?? [...new Set(study.sections.flatMap((s) => s.units.map((u) => u.label)))].sort();
   const R = study.annotatorCount;
   const L = study.sections.reduce((sum, s) => sum + s.lengthCodePoints, 0);
+  const sectionsByLabel = study.sections.map(unitsByLabel);
+  return unitizingAlphaOfSegments(labelList, R, L, (label) => study.sections.map((section, i) => annotatorSegments(section, sectionsByLabel[i]!.get(label) ?? [], R)));
+}
+
+/**
+ * alpha_U from each label's segments (per section, per annotator), for callers that cut their
+ * sections into segments themselves (documents-unitizing-alpha.ts, without a unit object per span).
+ */
+export function unitizingAlphaOfSegments(labelList: readonly string[], R: number, L: number, segmentsOf: (label: string) => readonly (readonly Segments[])[]): UnitizingAlphaResult {
   const byLabel: Record<string, UnitizingLabelResult> = {};
   let observedSum = 0;
   let expectedSum = 0;
   let labelsWithUnits = 0;
-  const sectionsByLabel = study.sections.map(unitsByLabel);
   for (const label of labelList) {
-    const segments = study.sections.map((section, i) => annotatorSegments(section, sectionsByLabel[i]!.get(label) ?? [], R));
+    const segments = segmentsOf(label);
     let unitCount = 0;
     for (const perAnnotator of segments) for (const segs of perAnnotator) for (const isUnit of segs.isUnit) if (isUnit) unitCount++;
     if (R < 2 || L === 0 || unitCount === 0) {
@@ -135,41 +142,55 @@ function annotatorSegments(section: UnitizingSection, labelUnits: readonly Uniti
   }
   return perAnnotator.map((units) => {
     units.sort((x, y) => x.startCodePoints - y.startCodePoints);
-    const bounds = [begin];
-    const isUnit: boolean[] = [];
-    let unitStart = 0;
-    let unitEnd = -Infinity;
-    const flush = (): void => {
-      if (unitEnd === -Infinity) return;
-      if (unitStart > bounds[bounds.length - 1]!) {
-        isUnit.push(false);
-        bounds.push(unitStart);
-      }
-      isUnit.push(true);
-      bounds.push(unitEnd);
-    };
-    for (const u of units) {
-      const start = Math.max(begin, u.startCodePoints);
-      const stop = Math.min(end, u.endCodePoints);
-      if (start >= stop) continue;
-      if (start < unitEnd) unitEnd = Math.max(unitEnd, stop);
-      else {
-        flush();
-        unitStart = start;
-        unitEnd = stop;
-      }
-    }
-    flush();
-    if (bounds[bounds.length - 1]! < end) {
-      isUnit.push(false);
-      bounds.push(end);
-    }
-    return { bounds, isUnit };
+    return mergedSegments(
+      begin,
+      end,
+      units.length,
+      (k) => units[k]!.startCodePoints,
+      (k) => units[k]!.endCodePoints,
+    );
   });
 }
 
+/**
+ * One annotator's units (k = 0 .. count-1, ascending by start) merged where they overlap and
+ * clipped to [begin, end), with the gaps between them.
+ */
+export function mergedSegments(begin: number, end: number, count: number, startOf: (k: number) => number, endOf: (k: number) => number): Segments {
+  const bounds = [begin];
+  const isUnit: boolean[] = [];
+  let unitStart = 0;
+  let unitEnd = -Infinity;
+  const flush = (): void => {
+    if (unitEnd === -Infinity) return;
+    if (unitStart > bounds[bounds.length - 1]!) {
+      isUnit.push(false);
+      bounds.push(unitStart);
+    }
+    isUnit.push(true);
+    bounds.push(unitEnd);
+  };
+  for (let k = 0; k < count; k++) {
+    const start = Math.max(begin, startOf(k));
+    const stop = Math.min(end, endOf(k));
+    if (start >= stop) continue;
+    if (start < unitEnd) unitEnd = Math.max(unitEnd, stop);
+    else {
+      flush();
+      unitStart = start;
+      unitEnd = stop;
+    }
+  }
+  flush();
+  if (bounds[bounds.length - 1]! < end) {
+    isUnit.push(false);
+    bounds.push(end);
+  }
+  return { bounds, isUnit };
+}
+
 /** uD_o = 2 / (R(R-1)L^2) · sum over annotator pairs and overlapping segment pairs of delta^2. */
-function observedDisagreement(sections: readonly Segments[][], R: number, L: number): number {
+function observedDisagreement(sections: readonly (readonly Segments[])[], R: number, L: number): number {
   let sum = 0;
   for (const perAnnotator of sections) {
     for (let r1 = 0; r1 < R; r1++) {
@@ -199,24 +220,44 @@ function observedDisagreement(sections: readonly Segments[][], R: number, L: num
  * and with every gap wide enough to hold it. Gaps are sorted once with suffix sums, so each unit
  * costs a binary search instead of a pass over all gaps.
  */
-function expectedDisagreement(sections: readonly Segments[][], R: number, L: number): number {
-  const unitLengths: number[] = [];
-  const gaps: number[] = [];
+function expectedDisagreement(sections: readonly (readonly Segments[])[], R: number, L: number): number {
+  let unitTotal = 0;
+  let gapTotal = 0;
+  for (const perAnnotator of sections) {
+    for (const { isUnit } of perAnnotator) for (const unit of isUnit) if (unit) unitTotal++;
+  }
+  for (const perAnnotator of sections) for (const { isUnit } of perAnnotator) gapTotal += isUnit.length;
+  gapTotal -= unitTotal;
+  // Typed arrays: a numeric sort without a comparator call per step, and no boxing.
+  const unitLengths = new Float64Array(unitTotal);
+  const gapLengths = new Float64Array(gapTotal);
+  let u = 0;
+  let g = 0;
   for (const perAnnotator of sections) {
     for (const { bounds, isUnit } of perAnnotator) {
-      for (let k = 0; k < isUnit.length; k++) (isUnit[k] ? unitLengths : gaps).push(bounds[k + 1]! - bounds[k]!);
+      for (let k = 0; k < isUnit.length; k++) {
+        if (isUnit[k]) unitLengths[u++] = bounds[k + 1]! - bounds[k]!;
+        else gapLengths[g++] = bounds[k + 1]! - bounds[k]!;
+      }
     }
   }
-  // A typed array sorts numerically without a comparator call per step.
-  const gapLengths = Float64Array.from(gaps).sort();
+  gapLengths.sort();
   const suffixSums = new Float64Array(gapLengths.length + 1);
   for (let k = gapLengths.length - 1; k >= 0; k--) suffixSums[k] = suffixSums[k + 1]! + gapLengths[k]!;
   const N = unitLengths.length;
   let squaredLengths = 0;
   let sum = 0;
-  for (const l of unitLengths) {
+  for (let k = 0; k < N; k++) {
+    const l = unitLengths[k]!;
     squaredLengths += l * (l - 1);
-    const first = countBelow(gapLengths, l);
+    // countBelow(gapLengths, l), inline: this loop runs once per unit of the whole corpus.
+    let first = 0;
+    let high = gapLengths.length;
+    while (first < high) {
+      const mid = (first + high) >>> 1;
+      if (gapLengths[mid]! < l) first = mid + 1;
+      else high = mid;
+    }
     const fittingGaps = gapLengths.length - first;
     // sum over gaps g >= l of (g - l + 1): the positions at which the unit fits inside the gap.
     const placements = suffixSums[first]! - (l - 1) * fittingGaps;

@@ -3,7 +3,7 @@
 // across labels the same way (off the diagonal); what is still unmatched goes to (none). Pooled over
 // ordered annotator pairs and the documents each pair shares, so the matrix is symmetric.
 import { annotatorPairs } from '../agreement/annotator-pairs';
-import { matchSpans, type SpanMatcher } from '../agreement/span-matching';
+import { matchOverlappingAnyLabel, matchSpans, type SpanMatcher } from '../agreement/span-matching';
 import type { AgreementSpan, AnnotatedDocument, AnnotatorId } from '../agreement/types';
 
 export const NO_SPAN = '(none)';
@@ -15,8 +15,6 @@ export interface LabelConfusion {
   /** counts[i][j]: spans labelled categories[i] by one annotator that another labelled categories[j]. */
   readonly counts: readonly (readonly number[])[];
 }
-
-const ANY_LABEL = '*';
 
 export function labelConfusion(
   documents: readonly AnnotatedDocument[],
@@ -48,30 +46,19 @@ export function labelConfusion(
         matchedB.add(m.b);
         count(i, i);
       }
-      // One label for all the leftovers, so that the second matching ignores labels.
-      const leftA = leftovers(workA.spans, matchedA, index);
-      const leftB = leftovers(workB.spans, matchedB, index);
-      for (const m of matchSpans(leftA.spans, leftB.spans, rule)) {
-        count(leftA.labelIndex.get(m.a)!, leftB.labelIndex.get(m.b)!);
-        leftA.labelIndex.delete(m.a);
-        leftB.labelIndex.delete(m.b);
+      // The spans left over are matched again whatever their labels.
+      const leftA = workA.spans.filter((span) => index.has(span.label) && !matchedA.has(span));
+      const leftB = workB.spans.filter((span) => index.has(span.label) && !matchedB.has(span));
+      const pairedA = new Set<AgreementSpan>();
+      const pairedB = new Set<AgreementSpan>();
+      for (const m of matchOverlappingAnyLabel(leftA, leftB, minIoU)) {
+        count(index.get(m.a.label)!, index.get(m.b.label)!);
+        pairedA.add(m.a);
+        pairedB.add(m.b);
       }
-      for (const i of leftA.labelIndex.values()) count(i, none);
-      for (const i of leftB.labelIndex.values()) count(i, none);
+      for (const span of leftA) if (!pairedA.has(span)) count(index.get(span.label)!, none);
+      for (const span of leftB) if (!pairedB.has(span)) count(index.get(span.label)!, none);
     }
   }
   return { minIoU, categories, counts };
-}
-
-function leftovers(spans: readonly AgreementSpan[], matched: ReadonlySet<AgreementSpan>, index: ReadonlyMap<string, number>): { spans: AgreementSpan[]; labelIndex: Map<AgreementSpan, number> } {
-  const labelIndex = new Map<AgreementSpan, number>();
-  const out: AgreementSpan[] = [];
-  for (const span of spans) {
-    const i = index.get(span.label);
-    if (i === undefined || matched.has(span)) continue;
-    const copy = { id: span.id, label: ANY_LABEL, startUtf16: span.startUtf16, endUtf16: span.endUtf16 };
-    labelIndex.set(copy, i);
-    out.push(copy);
-  }
-  return { spans: out, labelIndex };
 }

@@ -6,7 +6,7 @@
 import { LINK_TYPES } from '../agreement/link-agreement';
 import type { AgreementLink, AgreementSpan, AnnotatorWork, LinkType } from '../agreement/types';
 import type { ExportSpanV1 } from '../export/export-v1';
-import { parseExportFile } from './parse-export-file';
+import { streamExportFile } from './parse-export-file';
 import type { ReviewAnnotator, ReviewDocument, ReviewFileSummary, ReviewInput, ReviewLoadResult, ReviewOptions, ReviewWarning } from './review-types';
 
 /** One annotator of one file; annotators are numbered in the order their files come. */
@@ -26,7 +26,8 @@ interface DocumentDraft {
 
 /**
  * Inputs are read one at a time (pass a generator to read each file only when its turn comes), and
- * each parsed file is reduced to its spans before the next, so memory holds one file's JSON at most.
+ * each document is parsed from its slice of the file's text and reduced to its spans before the
+ * next, so memory holds one file's text and one document's JSON at most.
  */
 export function loadReview(inputs: Iterable<ReviewInput>, options: ReviewOptions): ReviewLoadResult {
   const entries: AnnotatorEntry[] = [];
@@ -34,22 +35,36 @@ export function loadReview(inputs: Iterable<ReviewInput>, options: ReviewOptions
   const files: { name: string; entryNumbers: number[]; documentCount: number; spanCount: number }[] = [];
   const warnings: ReviewWarning[] = [];
   const otherRelationTypes = new Set<string>();
+  // JSON.parse gives every span its own copy of "claim": one shared string per label (and attribute
+  // value) makes the measures' lookups compare pointers instead of characters.
+  const interned = new Map<string, string>();
+  const intern = (text: string): string => {
+    const known = interned.get(text);
+    if (known !== undefined) return known;
+    interned.set(text, text);
+    return text;
+  };
   for (const input of inputs) {
-    const parsed = parseExportFile(input.name, input.content, options.sha256Hex);
-    if (!parsed.ok) return { ok: false, error: { file: input.name, message: parsed.message } };
-    const file = parsed.file;
-    const entryOf = new Map<string, number>();
-    for (const a of file.annotators) {
-      entryOf.set(a.id, entries.length);
-      entries.push({ fileName: input.name, id: a.id, name: a.name });
-    }
-    const entryNumbers = [...entryOf.values()];
-    if (entryNumbers.length === 0 && file.documents.length > 0) {
-      warnings.push({ kind: 'file-without-annotators', message: `«${input.name}» has no spans and so names no annotator: its documents count for nobody.` });
-    }
+    let entryOf: Map<string, number> | undefined;
+    const annotatorsOf = (file: { readonly annotators: readonly { readonly id: string; readonly name: string }[] }): Map<string, number> => {
+      entryOf = new Map();
+      for (const a of file.annotators) {
+        entryOf.set(a.id, entries.length);
+        entries.push({ fileName: input.name, id: a.id, name: a.name });
+      }
+      return entryOf;
+    };
     const seenInFile = new Set<string>();
+    let documentCount = 0;
     let spanCount = 0;
-    for (const doc of file.documents) {
+    // Each document is joined in as soon as it is checked, so that the file's parsed JSON can go.
+    const read = streamExportFile(input.name, input.content, options.sha256Hex, (doc, file) => {
+      let entryOfFile = entryOf;
+      if (entryOfFile === undefined) {
+        entryOfFile = annotatorsOf(file);
+        if (entryOfFile.size === 0) warnings.push({ kind: 'file-without-annotators', message: `«${input.name}» has no spans and so names no annotator: its documents count for nobody.` });
+      }
+      documentCount++;
       if (seenInFile.has(doc.sha256)) {
         warnings.push({ kind: 'duplicate-document-in-file', message: `«${input.name}» has the text of «${doc.title}» (sha256 ${doc.sha256.slice(0, 12)}…) more than once: its spans are taken together.` });
       }
@@ -57,23 +72,25 @@ export function loadReview(inputs: Iterable<ReviewInput>, options: ReviewOptions
       let draft = documents.get(doc.sha256);
       if (draft === undefined) documents.set(doc.sha256, (draft = { sha256: doc.sha256, title: doc.title, text: doc.text, annotations: new Map() }));
       const marked = new Set([...doc.spans.map((span) => span.annotator), ...(doc.relations ?? []).map((relation) => relation.annotator)]);
-      for (const [id, n] of entryOf) {
+      for (const [id, n] of entryOfFile) {
         // "Not started" with nothing marked: the annotator has not read the document (missing data).
         if (doc.status?.[id] === 'not_started' && !marked.has(id)) continue;
         if (!draft.annotations.has(n)) draft.annotations.set(n, { spans: [], links: [] });
       }
-      // parseExportFile checked that every span's and relation's annotator is listed.
-      for (const span of doc.spans) draft.annotations.get(entryOf.get(span.annotator)!)!.spans.push(agreementSpan(span));
+      // streamExportFile checked that every span's and relation's annotator is listed.
+      for (const span of doc.spans) draft.annotations.get(entryOfFile.get(span.annotator)!)!.spans.push(agreementSpan(span, intern));
       for (const relation of doc.relations ?? []) {
         if (!isLinkType(relation.type)) {
           otherRelationTypes.add(relation.type);
           continue;
         }
-        draft.annotations.get(entryOf.get(relation.annotator)!)!.links.push({ type: relation.type, fromSpanId: relation.from, toSpanId: relation.to });
+        draft.annotations.get(entryOfFile.get(relation.annotator)!)!.links.push({ type: relation.type, fromSpanId: relation.from, toSpanId: relation.to });
       }
       spanCount += doc.spans.length;
-    }
-    files.push({ name: input.name, entryNumbers, documentCount: file.documents.length, spanCount });
+    });
+    if (!read.ok) return { ok: false, error: { file: input.name, message: read.message } };
+    const entryNumbers = [...(entryOf ?? annotatorsOf(read.header)).values()];
+    files.push({ name: input.name, entryNumbers, documentCount, spanCount });
   }
 
   if (otherRelationTypes.size > 0) {
@@ -144,10 +161,10 @@ function isLinkType(type: string): type is LinkType {
  * Attribute values become nominal categories: text as it is, booleans as "true"/"false", and a
  * multi-choice value as its sorted set joined by "|" (two annotators agree when they chose the same set).
  */
-function agreementSpan(span: ExportSpanV1): AgreementSpan {
-  const base = { id: span.id, label: span.label, startUtf16: span.startUtf16, endUtf16: span.endUtf16 };
-  if (span.attributes === undefined || Object.keys(span.attributes).length === 0) return base;
+function agreementSpan(span: ExportSpanV1, intern: (text: string) => string): AgreementSpan {
+  const label = intern(span.label);
+  if (span.attributes === undefined || Object.keys(span.attributes).length === 0) return { id: span.id, label, startUtf16: span.startUtf16, endUtf16: span.endUtf16 };
   const attributes: Record<string, string> = {};
-  for (const [name, value] of Object.entries(span.attributes)) attributes[name] = Array.isArray(value) ? [...value].sort().join('|') : String(value);
-  return { ...base, attributes };
+  for (const [name, value] of Object.entries(span.attributes)) attributes[name] = intern(Array.isArray(value) ? [...value].sort().join('|') : String(value));
+  return { id: span.id, label, startUtf16: span.startUtf16, endUtf16: span.endUtf16, attributes };
 }

@@ -8,46 +8,95 @@ import { OffsetMap } from '../text/offset-map';
 
 export type ParsedExportFile = { readonly ok: true; readonly file: ExportFileV1 } | { readonly ok: false; readonly message: string };
 
+/** The file without its documents, which went one by one to the visitor. */
+export type StreamedExportFile = { readonly ok: true; readonly header: Omit<ExportFileV1, 'documents'> } | { readonly ok: false; readonly message: string };
+
 export function parseExportFile(name: string, content: string, sha256Hex: (text: string) => string): ParsedExportFile {
-  const fail = (message: string): ParsedExportFile => ({ ok: false, message: `«${name}»: ${message}` });
+  const documents: ExportDocumentV1[] = [];
+  const read = streamExportFile(name, content, sha256Hex, (doc) => documents.push(doc));
+  if (!read.ok) return read;
+  return { ok: true, file: Object.assign(read.header, { documents }) as ExportFileV1 };
+}
+
+/**
+ * Checks a file and hands its valid documents to `visit` one at a time, in order. Each document is
+ * parsed from its own slice of the JSON and can be dropped after the visit, so a large file never
+ * exists as one tree of objects (three 40 MB files parsed whole pushed a review past 500 MB).
+ * When the file is refused, `visit` may have seen some of its documents: discard what it built.
+ */
+export function streamExportFile(
+  name: string,
+  content: string,
+  sha256Hex: (text: string) => string,
+  visit: (doc: ExportDocumentV1, header: Omit<ExportFileV1, 'documents'>) => void,
+): StreamedExportFile {
+  const fail = (message: string): StreamedExportFile => ({ ok: false, message: `«${name}»: ${message}` });
+  const json = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
+  let split = splitDocuments(json);
   let data: unknown;
   try {
-    data = JSON.parse(content.charCodeAt(0) === 0xfeff ? content.slice(1) : content);
-  } catch (error) {
-    return fail(`not JSON (${error instanceof Error ? error.message : String(error)})`);
+    data = JSON.parse(split === undefined ? json : split.header);
+  } catch {
+    // The whole text's parse gives the message with the right position.
+    try {
+      data = JSON.parse(json);
+      split = undefined;
+    } catch (error) {
+      return fail(notJson(error));
+    }
   }
   // Format and version first: "expected 1" on a version-2 file would hide what is actually wrong.
   const header = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
   if (header?.['format'] !== 'isnad') return fail('not an Isnad export file (it has no "format": "isnad")');
   if (header['version'] !== 1) return fail(`Isnad export version ${JSON.stringify(header['version'])} is not supported; this isnad reads version 1`);
-  const invalid = schemaProblem(header);
-  if (invalid !== undefined) return fail(invalid);
+  const parsedDocuments = header['documents'];
+  // zod builds a copy of what it parses: documents are validated one at a time so that copies die young.
+  const headerProblem = schemaProblem([], ExportFileV1, Array.isArray(parsedDocuments) ? { ...header, documents: [] } : header);
+  if (headerProblem !== undefined || !Array.isArray(parsedDocuments)) return headerProblem === undefined ? fail('does not match the export format') : fail(headerProblem);
   // The schemas have no transforms or defaults, so the validated input is the parsed file.
   const file = header as unknown as ExportFileV1;
-  const problem = checkConsistency(file, sha256Hex);
-  return problem === undefined ? { ok: true, file } : fail(problem);
+  const annotatorIds = new Set(file.annotators.map((a) => a.id));
+  const count = split === undefined ? parsedDocuments.length : split.documents.length;
+  let whole: unknown[] | undefined = split === undefined ? parsedDocuments : undefined;
+  // As before documents were streamed: any schema problem is reported before the first inconsistency.
+  let inconsistency: string | undefined;
+  for (let d = 0; d < count; d++) {
+    let doc: unknown;
+    if (whole !== undefined) doc = whole[d];
+    else {
+      const [start, end] = split!.documents[d]!;
+      try {
+        doc = JSON.parse(json.slice(start, end));
+      } catch {
+        // Not JSON after all: the whole file's parse gives the usual message (or, were the split wrong, the documents).
+        try {
+          whole = (JSON.parse(json) as { documents: unknown[] }).documents;
+        } catch (error) {
+          return fail(notJson(error));
+        }
+        doc = whole[d];
+      }
+    }
+    const problem = schemaProblem(['documents', d], ExportDocumentV1, doc);
+    if (problem !== undefined) return fail(problem);
+    if (inconsistency !== undefined) continue;
+    inconsistency = documentProblem(doc as ExportDocumentV1, d, annotatorIds, sha256Hex);
+    if (inconsistency === undefined) visit(doc as ExportDocumentV1, file);
+  }
+  if (inconsistency !== undefined) return fail(inconsistency);
+  delete header['documents'];
+  return { ok: true, header: file };
 }
 
-/**
- * Validates with the export schemas a document at a time: zod builds a copy of what it parses, and
- * copies of single documents die young, where a copy of a whole 30 MB file would double the peak memory.
- */
-function schemaProblem(header: Record<string, unknown>): string | undefined {
-  const documents = header['documents'];
-  const parts: [readonly PropertyKey[], z.ZodType, unknown][] = [[[], ExportFileV1, Array.isArray(documents) ? { ...header, documents: [] } : header]];
-  const problemOf = ([prefix, schema, value]: (typeof parts)[number]): string | undefined => {
-    const parsed = schema.safeParse(value);
-    if (parsed.success) return undefined;
-    const issue = parsed.error.issues[0];
-    return issue === undefined ? 'does not match the export format' : `${formatPath([...prefix, ...issue.path])}: ${issue.message}`;
-  };
-  const headerProblem = problemOf(parts[0]!);
-  if (headerProblem !== undefined || !Array.isArray(documents)) return headerProblem;
-  for (const [i, doc] of documents.entries()) {
-    const problem = problemOf([['documents', i], ExportDocumentV1, doc]);
-    if (problem !== undefined) return problem;
-  }
-  return undefined;
+function notJson(error: unknown): string {
+  return `not JSON (${error instanceof Error ? error.message : String(error)})`;
+}
+
+function schemaProblem(prefix: readonly PropertyKey[], schema: z.ZodType, value: unknown): string | undefined {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return undefined;
+  const issue = parsed.error.issues[0];
+  return issue === undefined ? 'does not match the export format' : `${formatPath([...prefix, ...issue.path])}: ${issue.message}`;
 }
 
 /** ['documents', 0, 'spans', 3, 'start'] -> documents[0].spans[3].start */
@@ -56,36 +105,33 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('');
 }
 
-function checkConsistency(file: ExportFileV1, sha256Hex: (text: string) => string): string | undefined {
-  const annotatorIds = new Set(file.annotators.map((a) => a.id));
-  for (const [d, doc] of file.documents.entries()) {
-    const where = `documents[${d}]`;
-    if (canonicalizeText(doc.text) !== doc.text) return `${where}.text is not canonical (BOM, \\r or not NFC), so its SHA-256 cannot match other files`;
-    const actual = sha256Hex(doc.text);
-    if (actual !== doc.sha256) return `${where}.sha256 is ${doc.sha256} but the SHA-256 of its text is ${actual}`;
-    const offsets = new OffsetMap(doc.text);
-    for (const [s, span] of doc.spans.entries()) {
-      const at = `${where}.spans[${s}] (span «${span.id}»)`;
-      if (!annotatorIds.has(span.annotator)) return `${at}: annotator «${span.annotator}» is not listed in "annotators"`;
-      const range = checkSpanRangeUtf16(offsets, span.startUtf16, span.endUtf16);
-      if (!range.ok) return `${at}: ${range.message}`;
-      const startCodePoints = offsets.toCodePoint(span.startUtf16);
-      const endCodePoints = offsets.toCodePoint(span.endUtf16);
-      if (startCodePoints !== span.start || endCodePoints !== span.end) {
-        return `${at}: code point offsets ${span.start}–${span.end} do not correspond to UTF-16 offsets ${span.startUtf16}–${span.endUtf16} (expected ${startCodePoints}–${endCodePoints})`;
-      }
-      const covered = offsets.sliceUtf16(span.startUtf16, span.endUtf16);
-      if (covered !== span.text) return `${at}: its text «${excerpt(span.text)}» does not match the document text at ${span.start}–${span.end}, «${excerpt(covered)}»`;
+function documentProblem(doc: ExportDocumentV1, d: number, annotatorIds: ReadonlySet<string>, sha256Hex: (text: string) => string): string | undefined {
+  const where = `documents[${d}]`;
+  if (canonicalizeText(doc.text) !== doc.text) return `${where}.text is not canonical (BOM, \\r or not NFC), so its SHA-256 cannot match other files`;
+  const actual = sha256Hex(doc.text);
+  if (actual !== doc.sha256) return `${where}.sha256 is ${doc.sha256} but the SHA-256 of its text is ${actual}`;
+  const offsets = new OffsetMap(doc.text);
+  for (const [s, span] of doc.spans.entries()) {
+    const at = `${where}.spans[${s}] (span «${span.id}»)`;
+    if (!annotatorIds.has(span.annotator)) return `${at}: annotator «${span.annotator}» is not listed in "annotators"`;
+    const range = checkSpanRangeUtf16(offsets, span.startUtf16, span.endUtf16);
+    if (!range.ok) return `${at}: ${range.message}`;
+    const startCodePoints = offsets.toCodePoint(span.startUtf16);
+    const endCodePoints = offsets.toCodePoint(span.endUtf16);
+    if (startCodePoints !== span.start || endCodePoints !== span.end) {
+      return `${at}: code point offsets ${span.start}–${span.end} do not correspond to UTF-16 offsets ${span.startUtf16}–${span.endUtf16} (expected ${startCodePoints}–${endCodePoints})`;
     }
-    const spanAnnotator = new Map(doc.spans.map((span) => [span.id, span.annotator]));
-    for (const [r, relation] of (doc.relations ?? []).entries()) {
-      const at = `${where}.relations[${r}] (relation «${relation.id}»)`;
-      if (!annotatorIds.has(relation.annotator)) return `${at}: annotator «${relation.annotator}» is not listed in "annotators"`;
-      for (const end of [relation.from, relation.to]) {
-        const owner = spanAnnotator.get(end);
-        if (owner === undefined) return `${at}: span «${end}» is not a span of this document`;
-        if (owner !== relation.annotator) return `${at}: span «${end}» belongs to annotator «${owner}», not to the relation's «${relation.annotator}»`;
-      }
+    const covered = offsets.sliceUtf16(span.startUtf16, span.endUtf16);
+    if (covered !== span.text) return `${at}: its text «${excerpt(span.text)}» does not match the document text at ${span.start}–${span.end}, «${excerpt(covered)}»`;
+  }
+  const spanAnnotator = new Map(doc.spans.map((span) => [span.id, span.annotator]));
+  for (const [r, relation] of (doc.relations ?? []).entries()) {
+    const at = `${where}.relations[${r}] (relation «${relation.id}»)`;
+    if (!annotatorIds.has(relation.annotator)) return `${at}: annotator «${relation.annotator}» is not listed in "annotators"`;
+    for (const end of [relation.from, relation.to]) {
+      const owner = spanAnnotator.get(end);
+      if (owner === undefined) return `${at}: span «${end}» is not a span of this document`;
+      if (owner !== relation.annotator) return `${at}: span «${end}» belongs to annotator «${owner}», not to the relation's «${relation.annotator}»`;
     }
   }
   return undefined;
@@ -94,4 +140,101 @@ function checkConsistency(file: ExportFileV1, sha256Hex: (text: string) => strin
 function excerpt(text: string, maxLength = 40): string {
   const oneLine = text.replace(/\s+/g, ' ');
   return oneLine.length > maxLength ? `${oneLine.slice(0, maxLength - 1)}…` : oneLine;
+}
+
+/**
+ * Where the elements of the top-level "documents" array lie in the JSON text, and the text with
+ * that array emptied, found without parsing the documents. Undefined for anything unusual (no
+ * such array, a repeated or escaped key, broken syntax): the caller then parses the whole text.
+ */
+function splitDocuments(json: string): { header: string; documents: [number, number][] } | undefined {
+  const length = json.length;
+  const skipSpace = (i: number): number => {
+    while (i < length) {
+      const c = json.charCodeAt(i);
+      if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
+      i++;
+    }
+    return i;
+  };
+  /** Index after the string that starts at i (a quote), or -1. */
+  const skipString = (i: number): number => {
+    let j = i + 1;
+    for (;;) {
+      const quote = json.indexOf('"', j);
+      if (quote < 0) return -1;
+      let backslashes = 0;
+      while (json.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes++;
+      if (backslashes % 2 === 0) return quote + 1;
+      j = quote + 1;
+    }
+  };
+  /** Index after the value that starts at i, or -1; the value's own syntax is left to JSON.parse. */
+  const skipValue = (i: number): number => {
+    const first = json.charCodeAt(i);
+    if (first === 0x22) return skipString(i);
+    if (first !== 0x7b && first !== 0x5b) {
+      while (i < length && !',}] \t\n\r'.includes(json[i]!)) i++;
+      return i;
+    }
+    let depth = 0;
+    while (i < length) {
+      const c = json.charCodeAt(i);
+      if (c === 0x22) {
+        i = skipString(i);
+        if (i < 0) return -1;
+        continue;
+      }
+      if (c === 0x7b || c === 0x5b) depth++;
+      else if (c === 0x7d || c === 0x5d) {
+        depth--;
+        if (depth === 0) return i + 1;
+      }
+      i++;
+    }
+    return -1;
+  };
+  let i = skipSpace(0);
+  if (json.charCodeAt(i) !== 0x7b) return undefined;
+  i = skipSpace(i + 1);
+  let range: [number, number] | undefined;
+  const documents: [number, number][] = [];
+  if (json.charCodeAt(i) === 0x7d) return undefined;
+  for (;;) {
+    if (json.charCodeAt(i) !== 0x22) return undefined;
+    const keyEnd = skipString(i);
+    if (keyEnd < 0) return undefined;
+    const key = json.slice(i + 1, keyEnd - 1);
+    if (key.includes('\\')) return undefined;
+    i = skipSpace(keyEnd);
+    if (json.charCodeAt(i) !== 0x3a) return undefined;
+    i = skipSpace(i + 1);
+    if (key === 'documents') {
+      if (range !== undefined || json.charCodeAt(i) !== 0x5b) return undefined;
+      const arrayStart = i;
+      i = skipSpace(i + 1);
+      if (json.charCodeAt(i) !== 0x5d) {
+        for (;;) {
+          const end = skipValue(i);
+          if (end < 0) return undefined;
+          documents.push([i, end]);
+          i = skipSpace(end);
+          if (json.charCodeAt(i) === 0x5d) break;
+          if (json.charCodeAt(i) !== 0x2c) return undefined;
+          i = skipSpace(i + 1);
+        }
+      }
+      i++;
+      range = [arrayStart, i];
+    } else {
+      i = skipValue(i);
+      if (i < 0) return undefined;
+    }
+    i = skipSpace(i);
+    if (json.charCodeAt(i) === 0x7d) break;
+    if (json.charCodeAt(i) !== 0x2c) return undefined;
+    i = skipSpace(i + 1);
+  }
+  if (range === undefined || skipSpace(i + 1) !== length) return undefined;
+  return { header: `${json.slice(0, range[0])}[]${json.slice(range[1])}`, documents };
 }

@@ -5,14 +5,14 @@ import { allAnnotatorIds, annotatedByAll, annotatorPairs } from '../agreement/an
 import { pairAttributeAgreement } from '../agreement/attribute-agreement';
 import { documentsUnitizingAlpha } from '../agreement/documents-unitizing-alpha';
 import { averageLinkAgreement, DEFAULT_CLAIM_LABEL, pairLinkAgreement } from '../agreement/link-agreement';
-import { averageSpanF1, pairSpanF1 } from '../agreement/span-f1';
+import { averageSpanF1, createLabelCounter, pairSpanF1, spanF1WithDocuments, type PairSpanF1 } from '../agreement/span-f1';
 import { createCachedMatcher, DEFAULT_OVERLAP_MIN_IOU, EXACT_MATCH, type MatchRule, type SpanMatcher } from '../agreement/span-matching';
 import type { AnnotatedDocument } from '../agreement/types';
-import { tokenAgreement, type TokenAgreement } from '../agreement/token-agreement';
+import { tokenAgreement, tokenAgreementWithDocuments, type TokenAgreement } from '../agreement/token-agreement';
 import { wordTokensUtf16, type WordTokens } from '../agreement/token-coding';
 import { codingRules, type CodingRules } from './coding-rules';
 import { labelConfusion, type LabelConfusion } from './label-confusion';
-import type { Review, ReviewAnnotator, ReviewFileSummary, ReviewWarning } from './review-types';
+import type { Review, ReviewAnnotator, ReviewDocument, ReviewFileSummary, ReviewWarning } from './review-types';
 
 export interface ReviewReportOptions {
   /** Measure only these labels (--label); default every label that occurs. */
@@ -59,26 +59,30 @@ export function reviewReport(review: Review, options: ReviewReportOptions = {}):
   const overlap: MatchRule = { kind: 'overlap', minIoU: overlapMinIoU };
   // One matcher for the whole report: the per-document results and the label confusion reuse the
   // matches of the overall results instead of matching every pair of span lists again.
-  const match = createCachedMatcher();
-  const agreement = overallAgreement(review.documents, options.labels, overlap, tokenize, match);
-  const labels = agreement.labels;
-  const perDocument = review.documents.map((doc): DocumentAgreement => {
-    const pairs = annotatorPairs(doc.annotatedBy);
-    const section = (rule: MatchRule): SpanF1Section => {
-      const results = pairs.map((p) => pairSpanF1([doc], p.annotatorA, p.annotatorB, rule, labels, match));
-      return { rule, pairs: results, average: averageSpanF1(results, labels) };
-    };
+  // Exact matches serve span F1 alone, once per pair and document: only the overlap ones are kept.
+  const match = createCachedMatcher({ remember: (rule) => rule.kind !== 'exact' });
+  const labels = options.labels ?? usedLabels(review.documents);
+  const annotators = allAnnotatorIds(review.documents);
+  // Each document's token coding and span counts serve the overall measures and the document's own in one pass.
+  const annotatedBy = (doc: ReviewDocument): readonly string[] => doc.annotatedBy;
+  const tokens = tokenAgreementWithDocuments(review.documents, annotators, labels, tokenize, annotatedBy);
+  const countsOf = createLabelCounter(labels);
+  const exact = spanF1WithDocuments(review.documents, annotators, EXACT_MATCH, labels, match, annotatedBy, countsOf);
+  const overlapping = spanF1WithDocuments(review.documents, annotators, overlap, labels, match, annotatedBy, countsOf);
+  const agreement = overallAgreement(review.documents, labels, overlap, tokenize, match, { tokens: tokens.overall, spanF1: { exact: exact.pairs, overlap: overlapping.pairs } });
+  const perDocument = review.documents.map((doc, i): DocumentAgreement => {
+    const section = (rule: MatchRule, pairs: readonly PairSpanF1[]): SpanF1Section => ({ rule, pairs, average: averageSpanF1(pairs, labels) });
     return {
       sha256: doc.sha256,
       title: doc.title,
       annotatedBy: doc.annotatedBy,
       missing: doc.missing,
-      spanF1: { exact: section(EXACT_MATCH), overlap: section(overlap) },
-      tokens: tokenAgreement([doc], doc.annotatedBy, labels, tokenize),
+      spanF1: { exact: section(EXACT_MATCH, exact.perDocument[i]!), overlap: section(overlap, overlapping.perDocument[i]!) },
+      tokens: tokens.perDocument[i]!,
     };
   });
   const warnings = [...review.warnings];
-  const used = new Set(review.documents.flatMap((d) => [...d.annotations.values()].flatMap((w) => w.spans.map((s) => s.label))));
+  const used = new Set(options.labels === undefined ? [] : usedLabels(review.documents));
   for (const label of options.labels ?? []) {
     if (!used.has(label)) warnings.push({ kind: 'label-not-used', message: `no annotator marked a span of label «${label}» (--label): its measures are undefined.` });
   }
@@ -113,12 +117,14 @@ export function overallAgreement(
   overlap: MatchRule,
   tokenize: (text: string, sha256: string) => WordTokens,
   match: SpanMatcher,
+  /** Results the caller computed already with the same inputs (tokenAgreementWithDocuments, spanF1WithDocuments). */
+  precomputed: { readonly tokens?: TokenAgreement; readonly spanF1?: { readonly exact: readonly PairSpanF1[]; readonly overlap: readonly PairSpanF1[] } } = {},
 ): AgreementReport {
   const annotators = allAnnotatorIds(documents);
-  const labels = labelsOption ?? [...new Set(documents.flatMap((d) => [...d.annotations.values()].flatMap((w) => w.spans.map((s) => s.label))))].sort();
+  const labels = labelsOption ?? usedLabels(documents);
   const pairs = annotatorPairs(annotators);
-  const spanSection = (rule: MatchRule): SpanF1Section => {
-    const results = pairs.map((p) => pairSpanF1(documents, p.annotatorA, p.annotatorB, rule, labels, match));
+  const spanSection = (rule: MatchRule, known: readonly PairSpanF1[] | undefined): SpanF1Section => {
+    const results = known ?? pairs.map((p) => pairSpanF1(documents, p.annotatorA, p.annotatorB, rule, labels, match));
     return { rule, pairs: results, average: averageSpanF1(results, labels) };
   };
   const linkPairs = pairs.map((p) => pairLinkAgreement(documents, p.annotatorA, p.annotatorB, { rule: overlap, claimLabel: DEFAULT_CLAIM_LABEL, match }));
@@ -127,10 +133,17 @@ export function overallAgreement(
     labels,
     documentCount: documents.length,
     documentsAnnotatedByAll: documents.filter((d) => annotatedByAll(d, annotators)).length,
-    spanF1: { exact: spanSection(EXACT_MATCH), overlap: spanSection(overlap) },
-    tokens: tokenAgreement(documents, annotators, labels, tokenize),
+    spanF1: { exact: spanSection(EXACT_MATCH, precomputed.spanF1?.exact), overlap: spanSection(overlap, precomputed.spanF1?.overlap) },
+    tokens: precomputed.tokens ?? tokenAgreement(documents, annotators, labels, tokenize),
     unitizing: documentsUnitizingAlpha(documents, annotators, labels),
     links: { pairs: linkPairs, average: averageLinkAgreement(linkPairs) },
     attributes: { pairs: pairs.map((p) => pairAttributeAgreement(documents, p.annotatorA, p.annotatorB, overlap, match)) },
   };
+}
+
+/** Every label that occurs, sorted: agreementReport's default. */
+function usedLabels(documents: readonly AnnotatedDocument[]): string[] {
+  const labels = new Set<string>();
+  for (const doc of documents) for (const work of doc.annotations.values()) for (const span of work.spans) labels.add(span.label);
+  return [...labels].sort();
 }

@@ -1,7 +1,10 @@
 // The one place where RPC method names and payload shapes are written. Both transports
 // (Electron IPC and the browser-mode HTTP server) carry exactly these methods.
 import { z } from 'zod';
+import type { GoldLayer } from '../adjudication/gold-layer';
 import { ExportFileV1 } from '../export/export-v1';
+import { EXPORT_FORMATS } from '../formats/detect-format';
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_CHUNK_BYTES, type FormatExportResult, type FormatImportResult } from '../formats/format-rpc';
 import { AttributeValue, ENTITY_KINDS, type AnnotationSchema } from '../schemas/annotation-schema';
 import {
   DOCUMENT_STATUSES,
@@ -33,6 +36,8 @@ export const MAX_IMPORT_FILES = 2000;
 export const MAX_SCHEMA_JSON_UTF16 = 1024 * 1024;
 /** Largest total size of the files in one import call, in bytes: one call is one transaction. */
 export const MAX_IMPORT_TOTAL_BYTES = 40 * 1024 * 1024;
+/** Largest number of gold spans added (or removed) by one gold.apply. */
+export const MAX_GOLD_CHANGES = 10_000;
 /** Base64 characters needed for a number of bytes. */
 export const base64Length = (bytes: number): number => Math.ceil(bytes / 3) * 4;
 
@@ -46,6 +51,8 @@ export const ImportFile = z.strictObject({
   // through here, so that the store can name the oversized file and its size in its message.
   dataBase64: z.string().max(base64Length(2 * MAX_IMPORT_BYTES)),
 });
+
+const GoldSpanRef = z.strictObject({ label: z.string().min(1).max(100), startUtf16: offsetUtf16, endUtf16: offsetUtf16 });
 
 /** Request schemas by method. A method with no payload takes an empty object. */
 export const requestSchemas = {
@@ -90,6 +97,35 @@ export const requestSchemas = {
   'history.redo': z.strictObject({ documentId: id }),
   // annotatorIds: only these layers (e.g. the gold layer); every annotator when absent.
   'export.build': z.strictObject({ documentId: id.optional(), annotatorIds: z.array(id).min(1).max(100).optional() }),
+  // Gold layer (adjudication): the spans of the annotator "gold"; see shared/adjudication/gold-layer.ts.
+  'gold.get': z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256') }),
+  'gold.ensureDocument': z.strictObject({ title: z.string().max(500), text: z.string().min(1).max(MAX_IMPORT_BYTES) }),
+  'gold.apply': z.strictObject({
+    documentId: id,
+    add: z.array(z.strictObject({ label: z.string().min(1).max(100), startUtf16: offsetUtf16, endUtf16: offsetUtf16, attributes: z.record(z.string().min(1).max(64), AttributeValue).optional() })).max(MAX_GOLD_CHANGES),
+    removeSpanIds: z.array(id).max(MAX_GOLD_CHANGES),
+    // Links whose two ends are gold spans after the change are created (others wait for their ends).
+    links: z.array(z.strictObject({ type: z.string().min(1).max(64), from: GoldSpanRef, to: GoldSpanRef })).max(MAX_GOLD_CHANGES).optional(),
+    removeRelationIds: z.array(id).max(MAX_GOLD_CHANGES).optional(),
+  }),
+  'gold.undo': z.strictObject({ documentId: id }),
+  'gold.redo': z.strictObject({ documentId: id }),
+  // Interchange formats (shared/formats): a chunked upload that Node spools to a temporary folder and
+  // imports in one transaction on imports.finish; formats.export writes any export format.
+  'imports.begin': z.strictObject({
+    files: z.array(z.strictObject({ name: z.string().min(1).max(500), bytes: z.int().nonnegative().max(MAX_UPLOAD_BYTES) })).min(1).max(MAX_IMPORT_FILES),
+    annotator: z.string().trim().min(1).max(200).optional(),
+  }),
+  'imports.append': z.strictObject({ uploadId: id, fileIndex: z.int().nonnegative().max(MAX_IMPORT_FILES), dataBase64: z.string().min(1).max(base64Length(MAX_UPLOAD_CHUNK_BYTES)) }),
+  'imports.finish': z.strictObject({ uploadId: id }),
+  'imports.cancel': z.strictObject({ uploadId: id }),
+  'formats.export': z.strictObject({
+    format: z.enum(EXPORT_FORMATS),
+    documentId: id.optional(),
+    annotatorNames: z.array(z.string().trim().min(1).max(200)).min(1).max(100).optional(),
+    conllLabels: z.array(z.string().min(1).max(100)).min(1).max(50).optional(),
+  }),
+  'annotators.list': z.strictObject({}),
 } as const;
 
 export type RpcMethod = keyof typeof requestSchemas;
@@ -130,6 +166,17 @@ export interface RpcResponses {
   'history.undo': HistoryResult;
   'history.redo': HistoryResult;
   'export.build': ExportFileV1;
+  'gold.get': GoldLayer | null;
+  'gold.ensureDocument': GoldLayer;
+  'gold.apply': GoldLayer;
+  'gold.undo': GoldLayer & { changed: boolean };
+  'gold.redo': GoldLayer & { changed: boolean };
+  'imports.begin': { uploadId: string };
+  'imports.append': { receivedBytes: number };
+  'imports.finish': FormatImportResult;
+  'imports.cancel': { uploadId: string };
+  'formats.export': FormatExportResult;
+  'annotators.list': Annotator[];
 }
 
 export type RpcResponse<M extends RpcMethod> = RpcResponses[M];

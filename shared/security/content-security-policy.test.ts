@@ -28,6 +28,10 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
   });
 
+  it('starts workers only from the app\'s own files (the review page\'s worker), never from blob: or data: URLs', () => {
+    expect(policy.get('worker-src')).toEqual(["'self'"]);
+  });
+
   it('talks to no server but its own', () => {
     expect(policy.get('connect-src')).toEqual(["'self'"]);
   });

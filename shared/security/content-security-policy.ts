@@ -4,6 +4,8 @@
 const DIRECTIVES: ReadonlyArray<readonly [name: string, sources: string]> = [
   ['default-src', "'self'"],
   ['script-src', "'self'"],
+  // The review page measures agreement in a Worker loaded from the app's own files; no blob: workers.
+  ['worker-src', "'self'"],
   // Inline styles: React style props and Lexical's own inline styles; scripts stay strict.
   ['style-src', "'self' 'unsafe-inline'"],
   ['font-src', "'self'"],

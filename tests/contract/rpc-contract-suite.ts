@@ -241,6 +241,43 @@ export function defineRpcContractSuite(transportName: string, openBackend: Backe
       expect((await ok('labels.list', {})).map((label) => label.name)).toEqual(DEFAULT_LABELS.map((label) => label.name));
     });
 
+    it('stores a reviewed text for gold, applies gold spans and a link, finds them by SHA-256, and undoes the change', async () => {
+      const text = canonicalizeText(readFileSync(fixturePath(PENTAGON_FIXTURE), 'utf8'));
+      const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
+      // A review loaded from files: the database does not have the text yet.
+      expect(await ok('gold.get', { sha256 })).toBeNull();
+      await ok('annotators.setCurrent', { name: 'أمينة' });
+      const ensured = await ok('gold.ensureDocument', { title: 'البنتاغون', text });
+      expect(ensured).toMatchObject({ goldAnnotatorId: null, spans: [], relations: [], canUndo: false, canRedo: false });
+      expect((await ok('documents.list', {})).map((document) => [document.id, document.sha256])).toEqual([[ensured.documentId, sha256]]);
+      expect((await ok('gold.ensureDocument', { title: 'again', text })).documentId).toBe(ensured.documentId);
+
+      const claim = { label: 'claim', ...rangeOf(text, 'الضربات الدقيقة هي للدفاع عن النفس') };
+      const speaker = { label: 'speaker', ...rangeOf(text, 'لويد أوستن') };
+      const applied = await ok('gold.apply', {
+        documentId: ensured.documentId,
+        add: [{ ...claim, attributes: { claimType: 'direct_quote' } }, speaker],
+        removeSpanIds: [],
+        links: [{ type: 'said_by', from: claim, to: speaker }],
+      });
+      const inTextOrder = [claim, speaker].sort((a, b) => a.startUtf16 - b.startUtf16);
+      expect(applied.spans.map((span) => [span.annotatorName, span.label, span.text])).toEqual(inTextOrder.map((ref) => ['gold', ref.label, text.slice(ref.startUtf16, ref.endUtf16)]));
+      expect(applied.spans.find((span) => span.label === 'claim')?.attributes.claimType).toBe('direct_quote');
+      const claimId = applied.spans.find((span) => span.label === 'claim')?.id;
+      const speakerId = applied.spans.find((span) => span.label === 'speaker')?.id;
+      expect(applied.relations.map((relation) => [relation.type, relation.fromSpanId, relation.toSpanId])).toEqual([['said_by', claimId, speakerId]]);
+      expect(applied).toMatchObject({ canUndo: true, canRedo: false });
+      expect(applied.goldAnnotatorId).not.toBeNull();
+      expect(await ok('gold.get', { sha256 })).toEqual(applied);
+      expectError(await backend.call('gold.apply', { documentId: ensured.documentId, add: [{ label: 'claim', startUtf16: 5, endUtf16: 5 }], removeSpanIds: [] }), 'INVALID_SPAN');
+
+      const undone = await ok('gold.undo', { documentId: ensured.documentId });
+      expect(undone).toMatchObject({ changed: true, spans: [], relations: [], canUndo: false, canRedo: true });
+      expect(await ok('gold.get', { sha256 })).toMatchObject({ spans: [], relations: [] });
+      expect((await ok('gold.undo', { documentId: ensured.documentId })).changed).toBe(false);
+      expectError(await backend.call('gold.undo', { documentId: 'no-such-document' }), 'NOT_FOUND');
+    });
+
     it('answers an unknown method with UNKNOWN_METHOD', async () => {
       expectError(await backend.call('documents.format', {}), 'UNKNOWN_METHOD');
       expectError(await backend.call('__proto__', {}), 'UNKNOWN_METHOD');

@@ -1,0 +1,75 @@
+// Writing converted documents: validation against the schema before anything is kept, idempotent
+// re-imports, attributes updated in place, what cannot be stored as it is (fragments, notes) reported.
+import { describe, expect, it } from 'vitest';
+import type { CorpusDocument } from '../shared/formats/corpus-model';
+import { importCorpus, sequentialIds } from './import-corpus';
+import { openDatabase } from './open-database';
+import { Store } from './store/Store';
+import { dumpDatabase } from './test-support/dump-database';
+import { storeFailure } from './test-support/pentagon-session';
+
+const TEXT = 'قال الوزير إن الاتفاق سيوقع غدا.';
+const at = (phrase: string) => ({ startUtf16: TEXT.indexOf(phrase), endUtf16: TEXT.indexOf(phrase) + phrase.length });
+
+function document(extra: Partial<CorpusDocument> = {}): CorpusDocument {
+  return {
+    id: 'news',
+    text: TEXT,
+    spans: [
+      { id: 'T1', label: 'claim', ...at('الاتفاق سيوقع غدا') },
+      { id: 'T2', label: 'speaker', ...at('الوزير'), attributes: { kind: 'government' } },
+    ],
+    relations: [{ id: 'R1', type: 'said_by', fromSpanId: 'T1', toSpanId: 'T2' }],
+    ...extra,
+  };
+}
+
+describe('importCorpus', () => {
+  it('importing the same document twice changes nothing; changed attributes update the same span', () => {
+    const db = openDatabase(':memory:');
+    const first = importCorpus(db, [{ document: document(), file: 'a.jsonl', line: 1 }], { annotator: 'أمل' });
+    expect(first).toMatchObject({ documentsAdded: 1, spansAdded: 2, relationsAdded: 1 });
+    const before = dumpDatabase(db);
+    expect(importCorpus(db, [{ document: document(), file: 'a.jsonl', line: 1 }], { annotator: 'أمل' })).toMatchObject({ documentsAdded: 0, spansAdded: 0, spansUpdated: 0, relationsAdded: 0 });
+    expect(dumpDatabase(db)).toEqual(before);
+
+    const changed = document();
+    changed.spans[1]!.attributes = { kind: 'military' };
+    expect(importCorpus(db, [{ document: changed, file: 'b.jsonl' }], { annotator: 'أمل' })).toMatchObject({ spansAdded: 0, spansUpdated: 1 });
+    const [summary] = Store.for(db).listDocuments();
+    expect(Store.for(db).getDocument(summary!.id).spans.find((span) => span.label === 'speaker')!.attributes).toEqual({ kind: 'military' });
+  });
+
+  it('refuses a bad document after good ones, naming file and line, and keeps none of them', () => {
+    const db = openDatabase(':memory:');
+    const before = dumpDatabase(db);
+    const bad = document({ id: 'other', text: `${TEXT} 2`, relations: [{ id: 'R1', type: 'cued_by', fromSpanId: 'T1', toSpanId: 'T2' }] });
+    const failure = storeFailure(() => importCorpus(db, [{ document: document(), file: 'c.jsonl', line: 1 }, { document: bad, file: 'c.jsonl', line: 2 }], { annotator: 'أمل' }));
+    expect(failure.code).toBe('INVALID_FILE');
+    expect(failure.message).toMatch(/^c\.jsonl, line 2 \(document other\): relation «R1»: /u);
+    expect(dumpDatabase(db)).toEqual(before);
+  });
+
+  it('stores a discontinuous span as one span per fragment and says so; notes are reported, not stored', () => {
+    const db = openDatabase(':memory:');
+    const split = document({
+      spans: [{ id: 'T1', label: 'claim', startUtf16: at('قال').startUtf16, endUtf16: at('غدا').endUtf16, fragments: [at('قال'), at('غدا')] }],
+      relations: [],
+      notes: [{ id: '#1', targetId: 'T1', type: 'AnnotatorNotes', text: 'ملاحظة' }],
+    });
+    const summary = importCorpus(db, [{ document: split, file: 'd.ann' }], { annotator: 'أمل' });
+    expect(summary.spansAdded).toBe(2);
+    expect(summary.warnings.map((warning) => warning.message)).toEqual([
+      '1 discontinuous span(s) stored as one span per fragment: Isnad spans are contiguous',
+      '1 note(s) not imported: Isnad has no place for free-text notes yet',
+    ]);
+  });
+
+  it('gives the spans of one import increasing UUID-shaped ids', () => {
+    const next = sequentialIds();
+    const ids = Array.from({ length: 1000 }, next);
+    expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/u.test(id))).toBe(true);
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});

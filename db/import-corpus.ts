@@ -1,0 +1,334 @@
+// Writes converted documents (shared/formats/corpus-model.ts) into the database in ONE transaction:
+// each document is checked (canonical text, offsets, labels and attributes against the active schema,
+// relation types) and written; the first problem throws and rolls everything back, naming file + line.
+// Documents match by the SHA-256 of their text and spans by (document, annotator, label, offsets), so
+// importing the same file twice changes nothing. Takes an iterable, so a huge JSONL file streams.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { CorpusDocument, CorpusSpan } from '../shared/formats/corpus-model';
+import type { FormatIssue } from '../shared/formats/parse-result';
+import { attributeValueProblem, type AnnotationSchema, type AttributeValue } from '../shared/schemas/annotation-schema';
+import { checkRelationLabels } from '../shared/schemas/check-relation';
+import { canonicalizeText, titleFromText } from '../shared/text/canonical-text';
+import { checkSpanRangeUtf16 } from '../shared/text/check-span-range';
+import { OffsetMap } from '../shared/text/offset-map';
+import { StoreError } from './database-errors';
+import { prepareAttributionStatements } from './store/attribution-statements';
+import { Operation } from './store/Operation';
+import { Store } from './store/Store';
+import { prepareStoreStatements, type SpanRow } from './store/store-statements';
+
+/** The operation kind written to the change log for everything a format import changes. */
+export const CORPUS_IMPORT_OPERATION = 'documents.importCorpus';
+const MAX_LISTED_PROBLEMS = 12;
+
+/** A converted document and where it came from, for messages. */
+export interface LocatedDocument {
+  document: CorpusDocument;
+  file: string;
+  line?: number;
+  record?: number;
+}
+
+export interface CorpusImportOptions {
+  /** The layer the spans go to. When absent: the span's own annotator (Isnad JSONL, Label Studio, W3C creator), else `defaultAnnotator`. */
+  annotator?: string | undefined;
+  /** Used for spans that name no annotator when `annotator` is absent; default: the current annotator, else "imported". */
+  defaultAnnotator?: string | undefined;
+  /** Stored as the source name of created documents; default: the document's file. */
+  sourceName?: string | undefined;
+}
+
+export interface CorpusImportSummary {
+  documents: { id: string; title: string; created: boolean }[];
+  documentsAdded: number;
+  spansAdded: number;
+  spansUpdated: number;
+  relationsAdded: number;
+  /** What could not be stored as it was (discontinuous spans split, notes dropped). */
+  warnings: FormatIssue[];
+}
+
+/** Runs `documents` through validation and writing inside one transaction; throws StoreError INVALID_FILE on the first bad document. */
+export function importCorpus(db: Database.Database | Store, documents: Iterable<LocatedDocument>, options: CorpusImportOptions = {}): CorpusImportSummary {
+  const store = db instanceof Store ? db : Store.for(db);
+  return withImportCache(store.db, () =>
+    store.db.transaction(() => {
+      const writer = new CorpusWriter(store, options);
+      for (const located of documents) writer.add(located);
+      return writer.summary;
+    })(),
+  );
+}
+
+/**
+ * Runs a bulk import with a bigger page cache (this connection only, restored after): random span
+ * ids land all over the primary-key index, and the default 2 MB cache made 500,000 spans thrash.
+ */
+export function withImportCache<T>(db: Database.Database, action: () => T): T {
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  const grow = cacheSize > -IMPORT_CACHE_KIB && !db.inTransaction;
+  if (grow) db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+  try {
+    return action();
+  } finally {
+    if (grow) db.pragma(`cache_size = ${cacheSize}`);
+  }
+}
+
+const IMPORT_CACHE_KIB = 256 * 1024;
+
+export function describeLocation(located: { file: string; line?: number | undefined; record?: number | undefined }): string {
+  if (located.line !== undefined) return `${located.file}, line ${located.line}`;
+  if (located.record !== undefined) return `${located.file}, record ${located.record}`;
+  return located.file;
+}
+
+function listProblems(problems: readonly string[]): string {
+  const shown = problems.slice(0, MAX_LISTED_PROBLEMS).join('; ');
+  return problems.length > MAX_LISTED_PROBLEMS ? `${shown}; and ${problems.length - MAX_LISTED_PROBLEMS} more` : shown;
+}
+
+/** Every reason the document cannot be stored under `schema`. */
+export function corpusDocumentProblems(document: CorpusDocument, schema: AnnotationSchema): string[] {
+  const problems: string[] = [];
+  if (canonicalizeText(document.text) !== document.text) problems.push('the text is not in canonical form (BOM, \\r or not NFC)');
+  if (document.text.trim() === '') problems.push('the text is empty');
+  const map = new OffsetMap(document.text);
+  const labels = new Map(schema.labels.map((label) => [label.name, label]));
+  const known = schema.labels.map((label) => label.name).join(', ');
+  const spans = new Map<string, CorpusSpan>();
+  for (const span of document.spans) {
+    const at = `span «${span.id}»`;
+    if (spans.has(span.id)) problems.push(`${at}: the id is used by another span`);
+    spans.set(span.id, span);
+    for (const piece of span.fragments ?? [span]) {
+      const range = checkSpanRangeUtf16(map, piece.startUtf16, piece.endUtf16);
+      if (!range.ok) problems.push(`${at}: ${range.message}`);
+    }
+    const label = labels.get(span.label);
+    if (label === undefined) {
+      problems.push(`${at}: unknown label «${span.label}»; the labels are ${known}`);
+      continue;
+    }
+    for (const [name, value] of Object.entries(span.attributes ?? {})) {
+      const definition = (label.attributes ?? []).find((candidate) => candidate.name === name);
+      if (definition === undefined) problems.push(`${at}: label «${label.name}» has no attribute "${name}"`);
+      else {
+        const problem = attributeValueProblem(definition, value as AttributeValue);
+        if (problem !== null) problems.push(`${at}: ${problem}`);
+      }
+    }
+  }
+  for (const relation of document.relations) {
+    const at = `relation «${relation.id}»`;
+    const from = spans.get(relation.fromSpanId);
+    const to = spans.get(relation.toSpanId);
+    if (from === undefined || to === undefined) {
+      problems.push(`${at}: span «${from === undefined ? relation.fromSpanId : relation.toSpanId}» is not a span of this document`);
+      continue;
+    }
+    if (from === to) problems.push(`${at}: a relation joins two different spans`);
+    const check = checkRelationLabels(schema, relation.type, from.label, to.label);
+    if (!check.ok) problems.push(`${at}: ${check.message}`);
+  }
+  return problems;
+}
+
+/** The writing half: runs inside the import's transaction. */
+class CorpusWriter {
+  readonly summary: CorpusImportSummary = { documents: [], documentsAdded: 0, spansAdded: 0, spansUpdated: 0, relationsAdded: 0, warnings: [] };
+  private readonly sql;
+  private readonly at = new Date().toISOString();
+  private readonly schema: AnnotationSchema;
+  private readonly annotatorIds = new Map<string, string>();
+  private readonly fallbackAnnotator: string;
+  /** Span and relation ids in insertion order: appends to the primary-key index instead of random page splits. */
+  private readonly nextId = sequentialIds();
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: CorpusImportOptions,
+  ) {
+    const db = store.db;
+    this.schema = store.schemas.active();
+    this.fallbackAnnotator = options.defaultAnnotator ?? store.currentAnnotator()?.name ?? 'imported';
+    this.sql = {
+      ...prepareStoreStatements(db),
+      ...prepareAttributionStatements(db),
+      // Every span of a document once, matched in memory: one query per document instead of one per span.
+      spansOfDocument: db.prepare<[string], { id: string; annotator_id: string; label: string; start_utf16: number; end_utf16: number; attributes: string }>(
+        'SELECT id, annotator_id, label, start_utf16, end_utf16, attributes FROM spans WHERE document_id = ? ORDER BY created_at, id',
+      ),
+      setSpanAttributes: db.prepare<[{ id: string; attributes: string; at: string }], void>('UPDATE spans SET attributes = @attributes, updated_at = @at WHERE id = @id'),
+    };
+  }
+
+  add(located: LocatedDocument): void {
+    const { document } = located;
+    const where = describeLocation(located);
+    const problems = corpusDocumentProblems(document, this.schema);
+    const annotatorOf = (span: CorpusSpan) => (this.options.annotator ?? span.annotator ?? this.fallbackAnnotator).trim().normalize('NFC');
+    const byId = new Map(document.spans.map((span) => [span.id, span]));
+    for (const relation of document.relations) {
+      const from = byId.get(relation.fromSpanId);
+      const to = byId.get(relation.toSpanId);
+      if (from && to && annotatorOf(from) !== annotatorOf(to)) problems.push(`relation «${relation.id}»: its spans belong to different annotators`);
+    }
+    for (const span of document.spans) if (annotatorOf(span) === '') problems.push(`span «${span.id}»: the annotator name is empty`);
+    if (problems.length > 0) {
+      const name = document.id === undefined ? '' : ` (document ${document.id})`;
+      throw new StoreError('INVALID_FILE', `${where}${name}: ${listProblems(problems)}`);
+    }
+    const warn = (message: string) => this.summary.warnings.push({ file: located.file, ...(located.line === undefined ? {} : { line: located.line }), ...(located.record === undefined ? {} : { record: located.record }), message });
+
+    const sha256 = createHash('sha256').update(document.text, 'utf8').digest('hex');
+    let documentId = this.sql.documentIdBySha256.get(sha256)?.id;
+    const created = documentId === undefined;
+    const title = document.title ?? titleFromText(document.text, document.id ?? located.file);
+    if (documentId === undefined) {
+      documentId = document.id !== undefined && document.id.length <= 200 && this.sql.documentExists.get(document.id) === undefined ? document.id : randomUUID();
+      this.sql.insertDocument.run({ id: documentId, title, sourceName: this.options.sourceName ?? located.file, text: document.text, sha256, lengthCodePoints: new OffsetMap(document.text).lengthCodePoints, at: this.at });
+      this.summary.documentsAdded++;
+    }
+    this.summary.documents.push({ id: documentId, title, created });
+    const docId = documentId;
+
+    const operations = new Map<string, Operation>();
+    const operationFor = (annotatorId: string) => {
+      let operation = operations.get(annotatorId);
+      if (operation === undefined) {
+        operation = new Operation(this.sql, { kind: CORPUS_IMPORT_OPERATION, at: this.at, annotatorId, documentId: docId });
+        operations.set(annotatorId, operation);
+      }
+      return operation;
+    };
+
+    // A discontinuous span becomes one stored span per fragment (Isnad spans are contiguous); relations use the first.
+    const existing = new Map<string, { id: string; attributes: string }>();
+    if (!created) {
+      for (const row of this.sql.spansOfDocument.all(docId)) {
+        const key = spanKey(row.annotator_id, row.label, row.start_utf16, row.end_utf16);
+        if (!existing.has(key)) existing.set(key, { id: row.id, attributes: row.attributes });
+      }
+    }
+    const storedIds = new Map<string, { id: string; annotatorId: string }>();
+    let split = 0;
+    for (const span of document.spans) {
+      const annotatorName = annotatorOf(span);
+      const annotatorId = this.annotatorId(annotatorName);
+      const attributes = JSON.stringify(span.attributes ?? {});
+      const pieces = span.fragments ?? [span];
+      if (span.fragments !== undefined) split++;
+      pieces.forEach((piece, index) => {
+        const key = spanKey(annotatorId, span.label, piece.startUtf16, piece.endUtf16);
+        const id = this.span(existing, key, { documentId: docId, annotatorId, annotatorName, label: span.label, startUtf16: piece.startUtf16, endUtf16: piece.endUtf16, attributes }, () => operationFor(annotatorId));
+        if (index === 0) storedIds.set(span.id, { id, annotatorId });
+      });
+    }
+    if (split > 0) warn(`${split} discontinuous span(s) stored as one span per fragment: Isnad spans are contiguous`);
+    for (const relation of document.relations) {
+      const from = storedIds.get(relation.fromSpanId)!;
+      const to = storedIds.get(relation.toSpanId)!;
+      if (!created && this.sql.relationByEnds.get(from.id, relation.type, to.id) !== undefined) continue;
+      if (from.id === to.id) continue;
+      const row = { id: this.nextId(), document_id: docId, annotator_id: from.annotatorId, annotator_name: '', type: relation.type, from_span_id: from.id, to_span_id: to.id, created_at: this.at };
+      try {
+        this.sql.insertRelation.run({ id: row.id, documentId: docId, annotatorId: from.annotatorId, type: relation.type, fromSpanId: from.id, toSpanId: to.id, createdAt: this.at });
+      } catch (error) {
+        // Two relations of the file between the same stored spans (e.g. a repeated span): the first one stands.
+        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') continue;
+        throw error;
+      }
+      operationFor(from.annotatorId).logRelation(null, row);
+      this.summary.relationsAdded++;
+    }
+    if ((document.notes ?? []).length > 0) warn(`${document.notes!.length} note(s) not imported: Isnad has no place for free-text notes yet`);
+    // Imports are logged but not undoable: they go on no undo stack. A redo made stale by them is dropped.
+    for (const [annotatorId, operation] of operations) {
+      if (operation.seq === undefined) continue;
+      this.sql.clearRedo.run({ documentId: docId, annotatorId });
+      this.sql.touchDocument.run({ id: docId, at: this.at });
+    }
+  }
+
+  private annotatorId(name: string): string {
+    let id = this.annotatorIds.get(name);
+    if (id === undefined) {
+      id = this.sql.annotatorByName.get(name)?.id;
+      if (id === undefined) {
+        id = randomUUID();
+        this.sql.insertAnnotator.run({ id, name, at: this.at });
+      }
+      this.annotatorIds.set(name, id);
+    }
+    return id;
+  }
+
+  private span(existing: Map<string, { id: string; attributes: string }>, key: string, wanted: NewSpan, operation: () => Operation): string {
+    const found = existing.get(key);
+    if (found !== undefined) {
+      if (wanted.attributes === '{}' || sameAttributes(found.attributes, wanted.attributes)) return found.id;
+      const before = this.sql.spanById.get(found.id)!;
+      this.sql.setSpanAttributes.run({ id: found.id, attributes: wanted.attributes, at: this.at });
+      operation().logSpan(wanted.documentId, found.id, before, { ...before, attributes: wanted.attributes, updated_at: this.at });
+      found.attributes = wanted.attributes;
+      this.summary.spansUpdated++;
+      return found.id;
+    }
+    const id = this.nextId();
+    this.sql.insertFullSpan.run({ id, ...wanted, entityId: null, createdAt: this.at, updatedAt: this.at });
+    const row: SpanRow = {
+      id,
+      document_id: wanted.documentId,
+      annotator_id: wanted.annotatorId,
+      annotator_name: wanted.annotatorName,
+      label: wanted.label,
+      start_utf16: wanted.startUtf16,
+      end_utf16: wanted.endUtf16,
+      attributes: wanted.attributes,
+      entity_id: null,
+      created_at: this.at,
+      updated_at: this.at,
+    };
+    operation().logSpan(wanted.documentId, id, null, row);
+    existing.set(key, { id, attributes: wanted.attributes });
+    this.summary.spansAdded++;
+    return id;
+  }
+}
+
+interface NewSpan {
+  documentId: string;
+  annotatorId: string;
+  annotatorName: string;
+  label: string;
+  startUtf16: number;
+  endUtf16: number;
+  attributes: string;
+}
+
+function spanKey(annotatorId: string, label: string, startUtf16: number, endUtf16: number): string {
+  return `${annotatorId}\u0000${label}\u0000${startUtf16}\u0000${endUtf16}`;
+}
+
+/**
+ * UUIDv7-shaped ids (RFC 9562: 48-bit millisecond time, version 7, variant 10) whose random part is
+ * a counter from a random start, so that the ids of one import increase: 500,000 random UUIDs made
+ * every insert split a different page of the primary-key index.
+ */
+export function sequentialIds(): () => string {
+  const time = Date.now().toString(16).padStart(12, '0').slice(-12);
+  const tail = randomBytes(4).toString('hex').slice(0, 7);
+  let counter = randomBytes(4).readUInt32BE(0) * 256;
+  return () => {
+    const count = (counter++).toString(16).padStart(11, '0').slice(-11);
+    const hex = `${time}7${count.slice(0, 3)}8${count.slice(3)}${tail}`;
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  };
+}
+
+function sameAttributes(storedJson: string, wantedJson: string): boolean {
+  const stable = (json: string) => JSON.stringify(Object.entries(JSON.parse(json) as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)));
+  return stable(storedJson) === stable(wantedJson);
+}

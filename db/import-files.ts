@@ -1,0 +1,60 @@
+// One import of files on disk in every format, in ONE transaction, shared by `isnad import` and the
+// app's upload (db/import-uploads.ts): texts (import-text-files), Isnad exports (import-isnad-export)
+// and converted formats (import-corpus, streaming the line formats).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { MAX_ISNAD_IMPORT_BYTES } from '../shared/rpc/contract';
+import type { FormatIssue } from '../shared/formats/parse-result';
+import type { ImportInputs } from './collect-import-inputs';
+import { StoreError } from './database-errors';
+import type { TextFile } from './decode-text-file';
+import { importCorpus, withImportCache, type CorpusImportSummary, type LocatedDocument } from './import-corpus';
+import { importIsnadExport, parseIsnadExportJson, type IsnadImportSummary } from './import-isnad-export';
+import { importTextFiles, type ImportedTextFile } from './import-text-files';
+import { readCorpusFile, type CorpusInput, type ReadProgress } from './read-corpus-file';
+import type { Store } from './store/Store';
+
+export interface ImportFilesOptions {
+  /** The layer converted spans go to (see CorpusImportOptions.annotator). */
+  annotator?: string | undefined;
+  onProgress?: ((progress: ReadProgress) => void) | undefined;
+}
+
+export interface ImportFilesResult {
+  texts: ImportedTextFile[];
+  exports: { name: string; summary: IsnadImportSummary }[];
+  corpus: CorpusImportSummary | undefined;
+  corpusFileCount: number;
+  warnings: FormatIssue[];
+  skipped: string[];
+}
+
+/** Text files and exports are read first (a missing file fails before the database is touched). */
+export function readImportInputs(inputs: ImportInputs): { texts: TextFile[]; exports: { name: string; json: string }[] } {
+  // The stored name is the file's own name, as when a file is dropped into the app.
+  const texts = inputs.textFiles.map((file) => ({ name: path.basename(file.path), bytes: readFileSync(file.path) }));
+  const exports = inputs.isnadFiles.map((file) => {
+    const bytes = readFileSync(file.path);
+    if (bytes.length > MAX_ISNAD_IMPORT_BYTES) throw new StoreError('INVALID_FILE', `«${file.name}» is larger than the ${MAX_ISNAD_IMPORT_BYTES / (1024 * 1024)} MB limit for Isnad exports`);
+    return { name: file.name, json: new TextDecoder('utf-8', { fatal: false }).decode(bytes) };
+  });
+  if (texts.length + exports.length + inputs.corpusInputs.length === 0) throw new StoreError('INVALID_FILE', 'nothing to import: no file of a known format was given');
+  return { texts, exports };
+}
+
+export function importFiles(store: Store, inputs: ImportInputs, read: ReturnType<typeof readImportInputs>, options: ImportFilesOptions = {}): ImportFilesResult {
+  const warnings: FormatIssue[] = [];
+  const result = withImportCache(store.db, () => store.db.transaction(() => ({
+    texts: read.texts.length === 0 ? [] : importTextFiles(store, read.texts),
+    exports: read.exports.map((file) => ({ name: file.name, summary: importIsnadExport(store, parseIsnadExportJson(file.json, `«${file.name}»`), { sourceName: file.name }) })),
+    corpus:
+      inputs.corpusInputs.length === 0
+        ? undefined
+        : importCorpus(store, corpusDocuments(store, inputs.corpusInputs, warnings, options.onProgress), { annotator: options.annotator }),
+  }))());
+  return { ...result, corpusFileCount: inputs.corpusInputs.length, warnings: [...warnings, ...(result.corpus?.warnings ?? [])], skipped: inputs.skipped };
+}
+
+function* corpusDocuments(store: Store, inputs: readonly CorpusInput[], warnings: FormatIssue[], onProgress?: (progress: ReadProgress) => void): Generator<LocatedDocument> {
+  for (const input of inputs) yield* readCorpusFile(input, { warnings, onProgress, store });
+}
