@@ -134,7 +134,7 @@ export function ExportDialog({ rpc, openDocument, labels, onClose, show, showRpc
               {labels.map((label) => (
                 <label key={label.name}>
                   <input type="checkbox" checked={conllLabels.has(label.name)} onChange={() => setConllLabels((set) => toggle(set, label.name))} />
-                  {label.name}
+                  {t(`labels.${label.name}`, { defaultValue: label.name })}
                 </label>
               ))}
             </div>
