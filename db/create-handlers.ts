@@ -2,7 +2,7 @@
 // handlers throw StoreError for expected failures and dispatch turns that into a result.
 import { MAX_IMPORT_BYTES, type RpcMethod, type RpcParsedRequest, type RpcResponse } from '../shared/rpc/contract';
 import { buildExport } from './build-export';
-import { importIsnadExport, parseIsnadExportJson } from './import-isnad-export';
+import { importIsnadExportJson } from './import-isnad-export';
 import { importTextFiles } from './import-text-files';
 import { exportForRpc, listAnnotators } from './export-corpus';
 import { GoldLayerStore } from './store/GoldLayerStore';
@@ -35,7 +35,7 @@ export function createHandlers(store: Store, options: HandlerOptions): RpcHandle
       return { documents: importTextFiles(store, decoded).map((imported) => imported.document) };
     },
     'documents.importIsnad': ({ json, fileName }) =>
-      importIsnadExport(store, parseIsnadExportJson(json, fileName === undefined ? undefined : `«${fileName}»`), fileName === undefined ? {} : { sourceName: fileName }),
+      importIsnadExportJson(store, json, fileName === undefined ? undefined : `«${fileName}»`, fileName === undefined ? {} : { sourceName: fileName }),
     'documents.delete': ({ documentId }) => {
       store.deleteDocument(documentId);
       return { documentId };

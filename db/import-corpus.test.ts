@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CorpusDocument } from '../shared/formats/corpus-model';
 import { importCorpus, sequentialIds } from './import-corpus';
 import { openDatabase } from './open-database';
+import { fromSpanSnapshotJson } from './store/map-rows';
 import { Store } from './store/Store';
 import { dumpDatabase } from './test-support/dump-database';
 import { storeFailure } from './test-support/pentagon-session';
@@ -63,6 +64,25 @@ describe('importCorpus', () => {
       '1 discontinuous span(s) stored as one span per fragment: Isnad spans are contiguous',
       '1 note(s) not imported: Isnad has no place for free-text notes yet',
     ]);
+  });
+
+  it('logs every imported span and relation in the change log, also past one batch of rows', () => {
+    const db = openDatabase(':memory:');
+    // 150 one-word spans on a long text: more rows than one multi-row INSERT takes.
+    const words = Array.from({ length: 150 }, (_, index) => `كلمة${index}`);
+    const text = words.join(' ');
+    const starts = words.map((_, index) => words.slice(0, index).join(' ').length + (index === 0 ? 0 : 1));
+    const spans = words.map((word, index) => ({ id: `T${index}`, label: index % 2 === 0 ? 'claim' : 'speaker', startUtf16: starts[index]!, endUtf16: starts[index]! + word.length }));
+    const relations = Array.from({ length: 75 }, (_, index) => ({ id: `R${index}`, type: 'said_by', fromSpanId: `T${2 * index}`, toSpanId: `T${2 * index + 1}` }));
+    const summary = importCorpus(db, [{ document: { id: 'long', text, spans, relations }, file: 'e.jsonl', line: 1 }], { annotator: 'أمل' });
+    expect(summary).toMatchObject({ spansAdded: 150, relationsAdded: 75 });
+    const stored = db.prepare('SELECT id, document_id AS documentId, annotator_id AS annotatorId, label, start_utf16 AS startUtf16, end_utf16 AS endUtf16, attributes, entity_id AS entityId, created_at AS createdAt, updated_at AS updatedAt FROM spans ORDER BY id').all();
+    const logged = db.prepare<[], { after: string }>("SELECT after FROM span_changes WHERE action = 'create' ORDER BY span_id").all();
+    expect(logged.map((row) => fromSpanSnapshotJson(row.after))).toEqual(stored);
+    const relationIds = db.prepare<[], { id: string }>('SELECT id FROM relations ORDER BY id').all().map((row) => row.id);
+    const loggedRelations = db.prepare<[], { relation_id: string }>("SELECT relation_id FROM relation_changes WHERE action = 'create' ORDER BY relation_id").all();
+    expect(loggedRelations.map((row) => row.relation_id)).toEqual(relationIds);
+    expect(relationIds).toHaveLength(75);
   });
 
   it('gives the spans of one import increasing UUID-shaped ids', () => {

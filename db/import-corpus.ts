@@ -12,6 +12,7 @@ import { checkRelationLabels } from '../shared/schemas/check-relation';
 import { canonicalizeText, titleFromText } from '../shared/text/canonical-text';
 import { checkSpanRangeUtf16 } from '../shared/text/check-span-range';
 import { OffsetMap } from '../shared/text/offset-map';
+import { BatchedImportRows } from './batched-import-rows';
 import { StoreError } from './database-errors';
 import { prepareAttributionStatements } from './store/attribution-statements';
 import { Operation } from './store/Operation';
@@ -145,12 +146,14 @@ class CorpusWriter {
   private readonly fallbackAnnotator: string;
   /** Span and relation ids in insertion order: appends to the primary-key index instead of random page splits. */
   private readonly nextId = sequentialIds();
+  private readonly newRows: BatchedImportRows;
 
   constructor(
     private readonly store: Store,
     private readonly options: CorpusImportOptions,
   ) {
     const db = store.db;
+    this.newRows = new BatchedImportRows(db);
     this.schema = store.schemas.active();
     this.fallbackAnnotator = options.defaultAnnotator ?? store.currentAnnotator()?.name ?? 'imported';
     this.sql = {
@@ -226,23 +229,22 @@ class CorpusWriter {
         if (index === 0) storedIds.set(span.id, { id, annotatorId });
       });
     }
+    this.newRows.flush();
     if (split > 0) warn(`${split} discontinuous span(s) stored as one span per fragment: Isnad spans are contiguous`);
+    // Two relations of the file between the same stored spans (e.g. a repeated span): the first one stands.
+    const ends = new Set<string>();
     for (const relation of document.relations) {
       const from = storedIds.get(relation.fromSpanId)!;
       const to = storedIds.get(relation.toSpanId)!;
-      if (!created && this.sql.relationByEnds.get(from.id, relation.type, to.id) !== undefined) continue;
       if (from.id === to.id) continue;
+      const key = `${from.id}\u0000${relation.type}\u0000${to.id}`;
+      if (ends.has(key) || (!created && this.sql.relationByEnds.get(from.id, relation.type, to.id) !== undefined)) continue;
+      ends.add(key);
       const row = { id: this.nextId(), document_id: docId, annotator_id: from.annotatorId, annotator_name: '', type: relation.type, from_span_id: from.id, to_span_id: to.id, created_at: this.at };
-      try {
-        this.sql.insertRelation.run({ id: row.id, documentId: docId, annotatorId: from.annotatorId, type: relation.type, fromSpanId: from.id, toSpanId: to.id, createdAt: this.at });
-      } catch (error) {
-        // Two relations of the file between the same stored spans (e.g. a repeated span): the first one stands.
-        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') continue;
-        throw error;
-      }
-      operationFor(from.annotatorId).logRelation(null, row);
+      this.newRows.addRelation(row, operationFor(from.annotatorId));
       this.summary.relationsAdded++;
     }
+    this.newRows.flush();
     if ((document.notes ?? []).length > 0) warn(`${document.notes!.length} note(s) not imported: Isnad has no place for free-text notes yet`);
     // Imports are logged but not undoable: they go on no undo stack. A redo made stale by them is dropped.
     for (const [annotatorId, operation] of operations) {
@@ -269,6 +271,8 @@ class CorpusWriter {
     const found = existing.get(key);
     if (found !== undefined) {
       if (wanted.attributes === '{}' || sameAttributes(found.attributes, wanted.attributes)) return found.id;
+      // Change rows keep the order of the changes: the new spans before this one go first.
+      this.newRows.flush();
       const before = this.sql.spanById.get(found.id)!;
       this.sql.setSpanAttributes.run({ id: found.id, attributes: wanted.attributes, at: this.at });
       operation().logSpan(wanted.documentId, found.id, before, { ...before, attributes: wanted.attributes, updated_at: this.at });
@@ -277,7 +281,6 @@ class CorpusWriter {
       return found.id;
     }
     const id = this.nextId();
-    this.sql.insertFullSpan.run({ id, ...wanted, entityId: null, createdAt: this.at, updatedAt: this.at });
     const row: SpanRow = {
       id,
       document_id: wanted.documentId,
@@ -291,7 +294,7 @@ class CorpusWriter {
       created_at: this.at,
       updated_at: this.at,
     };
-    operation().logSpan(wanted.documentId, id, null, row);
+    this.newRows.add(row, operation());
     existing.set(key, { id, attributes: wanted.attributes });
     this.summary.spansAdded++;
     return id;

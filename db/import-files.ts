@@ -9,7 +9,7 @@ import type { ImportInputs } from './collect-import-inputs';
 import { StoreError } from './database-errors';
 import type { TextFile } from './decode-text-file';
 import { importCorpus, withImportCache, type CorpusImportSummary, type LocatedDocument } from './import-corpus';
-import { importIsnadExport, parseIsnadExportJson, type IsnadImportSummary } from './import-isnad-export';
+import { importIsnadExportJson, type IsnadImportSummary } from './import-isnad-export';
 import { importTextFiles, type ImportedTextFile } from './import-text-files';
 import { readCorpusFile, type CorpusInput, type ReadProgress } from './read-corpus-file';
 import type { Store } from './store/Store';
@@ -46,7 +46,7 @@ export function importFiles(store: Store, inputs: ImportInputs, read: ReturnType
   const warnings: FormatIssue[] = [];
   const result = withImportCache(store.db, () => store.db.transaction(() => ({
     texts: read.texts.length === 0 ? [] : importTextFiles(store, read.texts),
-    exports: read.exports.map((file) => ({ name: file.name, summary: importIsnadExport(store, parseIsnadExportJson(file.json, `«${file.name}»`), { sourceName: file.name }) })),
+    exports: read.exports.map((file) => ({ name: file.name, summary: importIsnadExportJson(store, file.json, `«${file.name}»`, { sourceName: file.name }) })),
     corpus:
       inputs.corpusInputs.length === 0
         ? undefined

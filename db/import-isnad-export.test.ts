@@ -4,14 +4,18 @@ import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportFileV1 } from '../shared/export/export-v1';
 import { buildExport } from './build-export';
-import { importIsnadExport, parseIsnadExportJson } from './import-isnad-export';
+import { importIsnadExport, importIsnadExportJson, parseIsnadExportJson } from './import-isnad-export';
 import { openDatabase } from './open-database';
 import { Store } from './store/Store';
 import { dumpDatabase } from './test-support/dump-database';
 import { pentagonSession, storeFailure } from './test-support/pentagon-session';
 
 const withoutExportedAt = (file: ExportFileV1) => ({ ...file, exportedAt: undefined });
-const importJson = (db: Database.Database, json: string) => importIsnadExport(db, parseIsnadExportJson(json, '«export.json»'));
+// The whole-file call and the streamed one (document by document) must behave the same, messages included.
+const importWays: [string, (db: Database.Database, json: string) => unknown][] = [
+  ['parsed whole', (db, json) => importIsnadExport(db, parseIsnadExportJson(json, '«export.json»'))],
+  ['streamed', (db, json) => importIsnadExportJson(db, json, '«export.json»')],
+];
 
 /** The issue's example: two claims by Lloyd Austin («لويد أوستن», later «أوستن», one register entry) and a Pentagon statistic. */
 function annotatePentagon(db: Database.Database): ExportFileV1 {
@@ -36,7 +40,8 @@ function annotatePentagon(db: Database.Database): ExportFileV1 {
   return buildExport(db);
 }
 
-describe('importIsnadExport', () => {
+for (const [way, importJson] of importWays) {
+describe(`importIsnadExport (${way})`, () => {
   let source: Database.Database;
   let target: Database.Database;
   let exported: ExportFileV1;
@@ -157,3 +162,4 @@ describe('importIsnadExport', () => {
     }
   });
 });
+}

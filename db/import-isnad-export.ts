@@ -5,7 +5,8 @@
 // label, start, end), relations by id or by their ends, entities by id or by normalized name.
 import { createHash, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { ExportFileV1 } from '../shared/export/export-v1';
+import { ExportFileV1, type ExportDocumentV1 } from '../shared/export/export-v1';
+import { streamExportFile } from '../shared/review/parse-export-file';
 import type { DocumentSummary, IsnadImportSummary } from '../shared/rpc/domain';
 import { attributeValueProblem, type AnnotationSchema, type SchemaLabel } from '../shared/schemas/annotation-schema';
 import { checkRelationLabels } from '../shared/schemas/check-relation';
@@ -13,8 +14,9 @@ import { formatPath } from '../shared/schemas/parse-annotation-schema';
 import { canonicalizeText } from '../shared/text/canonical-text';
 import { checkSpanRangeUtf16 } from '../shared/text/check-span-range';
 import { OffsetMap } from '../shared/text/offset-map';
+import { BatchedImportRows } from './batched-import-rows';
 import { StoreError } from './database-errors';
-import { prepareAttributionStatements } from './store/attribution-statements';
+import { prepareAttributionStatements, type RelationRow } from './store/attribution-statements';
 import { normalizeEntityName } from './store/entity-name';
 import { Operation } from './store/Operation';
 import { Store } from './store/Store';
@@ -65,6 +67,45 @@ export function importIsnadExport(db: Database.Database | Store, file: ExportFil
   })();
 }
 
+/** Thrown inside the streamed import's transaction to roll it back and take the whole-file path for the message. */
+class StreamRefused extends Error {}
+
+/**
+ * `importIsnadExport(db, parseIsnadExportJson(json, fileName), options)` without the whole file as
+ * one tree of objects: each document is parsed from its own slice (shared/review/parse-export-file),
+ * checked and written, then dropped. A refused file rolls back and is read again the whole-file way,
+ * so its messages are exactly those of the two-step call.
+ */
+export function importIsnadExportJson(db: Database.Database | Store, json: string, fileName = 'The file', options: ImportIsnadOptions = {}): IsnadImportSummary {
+  const store = db instanceof Store ? db : Store.for(db);
+  try {
+    return store.db.transaction(() => {
+      const schema = store.schemas.active();
+      let checker: ProblemFinder | undefined;
+      let writer: ImportWriter | undefined;
+      const documentIds: string[] = [];
+      const start = (header: Omit<ExportFileV1, 'documents'>) => {
+        checker = new ProblemFinder(header, schema, true);
+        if (checker.problems.length > 0) throw new StreamRefused();
+        writer = new ImportWriter(store, options);
+        writer.start(header);
+      };
+      const read = streamExportFile(fileName, json, sha256Hex, (document, header) => {
+        if (checker === undefined) start(header);
+        checker!.document(document);
+        if (checker!.problems.length > 0) throw new StreamRefused();
+        documentIds.push(writer!.document(document));
+      });
+      if (!read.ok) throw new StreamRefused();
+      if (checker === undefined) start(read.header);
+      return writer!.finish(documentIds);
+    })();
+  } catch (error) {
+    if (!(error instanceof StreamRefused)) throw error;
+  }
+  return importIsnadExport(store, parseIsnadExportJson(json, fileName), options);
+}
+
 function listProblems(problems: readonly string[]): string {
   const shown = problems.slice(0, MAX_LISTED_PROBLEMS).join('; ');
   return problems.length > MAX_LISTED_PROBLEMS ? `${shown}; and ${problems.length - MAX_LISTED_PROBLEMS} more` : shown;
@@ -76,35 +117,56 @@ function sha256Hex(text: string): string {
 
 /** Every reason the file cannot be imported into a project using `schema`. */
 function findProblems(file: ExportFileV1, schema: AnnotationSchema): string[] {
-  const problems: string[] = [];
-  const annotatorIds = new Set<string>();
-  for (const annotator of file.annotators) {
-    if (annotatorIds.has(annotator.id)) problems.push(`annotator «${annotator.id}» is listed twice`);
-    annotatorIds.add(annotator.id);
-  }
-  const entityKinds = new Map<string, string>();
-  for (const entity of file.entities ?? []) {
-    if (entityKinds.has(entity.id)) problems.push(`register entry «${entity.id}» is listed twice`);
-    if (normalizeEntityName(entity.name) === '') problems.push(`register entry «${entity.id}» has no letters or digits in its name`);
-    entityKinds.set(entity.id, entity.kind);
-  }
-  const labels = new Map(schema.labels.map((label) => [label.name, label]));
-  const knownLabels = schema.labels.map((label) => label.name).join(', ');
-  const schemaNote = file.schema !== undefined && file.schema.id !== schema.id ? ` (the file was made with schema «${file.schema.id}», this project uses «${schema.id}»: switch schemas first)` : '';
-  const spanIds = new Set<string>();
-  const relationIds = new Set<string>();
-  const documentIds = new Set<string>();
-  const hashes = new Set<string>();
+  const finder = new ProblemFinder(file, schema);
+  for (const document of file.documents) finder.document(document);
+  return finder.problems;
+}
 
-  for (const document of file.documents) {
+/** Checks the header, then one document at a time; `problems` grows as it goes. */
+class ProblemFinder {
+  readonly problems: string[] = [];
+  private readonly annotatorIds = new Set<string>();
+  private readonly entityKinds = new Map<string, string>();
+  private readonly labels: Map<string, SchemaLabel>;
+  private readonly knownLabels: string;
+  private readonly schemaNote: string;
+  private readonly spanIds = new Set<string>();
+  private readonly relationIds = new Set<string>();
+  private readonly documentIds = new Set<string>();
+  private readonly hashes = new Set<string>();
+
+  /** textsChecked: canonical text, SHA-256 and span offsets and texts were checked already (streamExportFile does). */
+  constructor(
+    file: Omit<ExportFileV1, 'documents'>,
+    private readonly schema: AnnotationSchema,
+    private readonly textsChecked = false,
+  ) {
+    const problems = this.problems;
+    for (const annotator of file.annotators) {
+      if (this.annotatorIds.has(annotator.id)) problems.push(`annotator «${annotator.id}» is listed twice`);
+      this.annotatorIds.add(annotator.id);
+    }
+    for (const entity of file.entities ?? []) {
+      if (this.entityKinds.has(entity.id)) problems.push(`register entry «${entity.id}» is listed twice`);
+      if (normalizeEntityName(entity.name) === '') problems.push(`register entry «${entity.id}» has no letters or digits in its name`);
+      this.entityKinds.set(entity.id, entity.kind);
+    }
+    this.labels = new Map(schema.labels.map((label) => [label.name, label]));
+    this.knownLabels = schema.labels.map((label) => label.name).join(', ');
+    this.schemaNote = file.schema !== undefined && file.schema.id !== schema.id ? ` (the file was made with schema «${file.schema.id}», this project uses «${schema.id}»: switch schemas first)` : '';
+  }
+
+  document(document: ExportDocumentV1): void {
+    const { problems, annotatorIds, entityKinds, labels, spanIds, relationIds, schema } = this;
     const where = `document «${document.title}» (${document.id})`;
-    if (documentIds.has(document.id)) problems.push(`${where} is listed twice`);
-    documentIds.add(document.id);
-    if (hashes.has(document.sha256)) problems.push(`${where} repeats the text of another document`);
-    hashes.add(document.sha256);
-    if (canonicalizeText(document.text) !== document.text) problems.push(`${where}: the text is not in canonical form (BOM, \\r or not NFC)`);
-    if (sha256Hex(document.text) !== document.sha256) problems.push(`${where}: sha256 does not match the text`);
-    const map = new OffsetMap(document.text);
+    if (this.documentIds.has(document.id)) problems.push(`${where} is listed twice`);
+    this.documentIds.add(document.id);
+    if (this.hashes.has(document.sha256)) problems.push(`${where} repeats the text of another document`);
+    this.hashes.add(document.sha256);
+    const checkTexts = !this.textsChecked;
+    if (checkTexts && canonicalizeText(document.text) !== document.text) problems.push(`${where}: the text is not in canonical form (BOM, \\r or not NFC)`);
+    if (checkTexts && sha256Hex(document.text) !== document.sha256) problems.push(`${where}: sha256 does not match the text`);
+    const map = checkTexts ? new OffsetMap(document.text) : undefined;
 
     const spanById = new Map<string, { label: string; annotator: string }>();
     for (const span of document.spans) {
@@ -113,10 +175,10 @@ function findProblems(file: ExportFileV1, schema: AnnotationSchema): string[] {
       spanIds.add(span.id);
       spanById.set(span.id, { label: span.label, annotator: span.annotator });
       if (!annotatorIds.has(span.annotator)) problems.push(`${at}: annotator «${span.annotator}» is not in "annotators"`);
-      problems.push(...offsetProblems(at, span, map, document.text));
+      if (map !== undefined) problems.push(...offsetProblems(at, span, map, document.text));
       const label = labels.get(span.label);
       if (label === undefined) {
-        problems.push(`${at}: unknown label «${span.label}»; the labels are ${knownLabels}${schemaNote}`);
+        problems.push(`${at}: unknown label «${span.label}»; the labels are ${this.knownLabels}${this.schemaNote}`);
         continue;
       }
       problems.push(...attributeProblems(at, label, span.attributes ?? {}));
@@ -150,7 +212,6 @@ function findProblems(file: ExportFileV1, schema: AnnotationSchema): string[] {
       if (!annotatorIds.has(annotatorId)) problems.push(`${where}: status of annotator «${annotatorId}», who is not in "annotators"`);
     }
   }
-  return problems;
 }
 
 function offsetProblems(at: string, span: ExportFileV1['documents'][number]['spans'][number], map: OffsetMap, text: string): string[] {
@@ -186,6 +247,7 @@ class ImportWriter {
   private readonly at = new Date().toISOString();
   private readonly annotatorIds = new Map<string, string>();
   private readonly entityIds = new Map<string, string>();
+  private readonly newRows: BatchedImportRows;
   private readonly summary: Omit<IsnadImportSummary, 'documents'> = { documentsAdded: 0, spansAdded: 0, spansUpdated: 0, relationsAdded: 0, entitiesAdded: 0 };
 
   constructor(
@@ -193,14 +255,18 @@ class ImportWriter {
     private readonly options: ImportIsnadOptions,
   ) {
     const db = store.db;
+    this.newRows = new BatchedImportRows(db);
     this.sql = {
       ...prepareStoreStatements(db),
       ...prepareAttributionStatements(db),
-      spanByNaturalKey: db.prepare<[{ documentId: string; annotatorId: string; label: string; startUtf16: number; endUtf16: number }], { id: string }>(
-        // INDEXED BY: without statistics SQLite picks spans_by_annotator and scans every span of the annotator.
-        `SELECT id FROM spans INDEXED BY spans_by_document WHERE document_id = @documentId AND annotator_id = @annotatorId AND label = @label
-         AND start_utf16 = @startUtf16 AND end_utf16 = @endUtf16 ORDER BY created_at, id LIMIT 1`,
+      // Every span of a document once, in stored order, matched in memory: one query per document instead of several per span.
+      spansOfDocument: db.prepare<[string], SpanRow>(
+        `SELECT s.id, s.document_id, s.annotator_id, '' AS annotator_name, s.label, s.start_utf16, s.end_utf16, s.attributes, s.entity_id, s.created_at, s.updated_at
+         FROM spans s WHERE s.document_id = ? ORDER BY s.created_at, s.id`,
       ),
+      // Which of a document's span and relation ids are taken already: one query each per document.
+      takenSpanIds: db.prepare<[string], { id: string }>('SELECT id FROM spans WHERE id IN (SELECT value FROM json_each(?))'),
+      takenRelationIds: db.prepare<[string], { id: string }>('SELECT id FROM relations WHERE id IN (SELECT value FROM json_each(?))'),
       statusOf: db.prepare<[string, string], { status: string }>('SELECT status FROM document_status WHERE document_id = ? AND annotator_id = ?'),
       insertEntityAt: db.prepare<[{ id: string; kind: string; name: string; normalizedName: string; at: string }], void>(
         'INSERT INTO entities (id, kind, name, normalized_name, created_at, updated_at) VALUES (@id, @kind, @name, @normalizedName, @at, @at)',
@@ -209,9 +275,17 @@ class ImportWriter {
   }
 
   write(file: ExportFileV1): IsnadImportSummary {
-    for (const annotator of file.annotators) this.annotatorIds.set(annotator.id, this.annotator(annotator.id, annotator.name));
-    this.entities(file.entities ?? []);
-    const documentIds = file.documents.map((document) => this.document(document));
+    this.start(file);
+    return this.finish(file.documents.map((document) => this.document(document)));
+  }
+
+  /** Annotators and register entries first: documents refer to them. */
+  start(header: Omit<ExportFileV1, 'documents'>): void {
+    for (const annotator of header.annotators) this.annotatorIds.set(annotator.id, this.annotator(annotator.id, annotator.name));
+    this.entities(header.entities ?? []);
+  }
+
+  finish(documentIds: readonly string[]): IsnadImportSummary {
     const byId = new Map<string, DocumentSummary>(this.store.listDocuments().map((summary) => [summary.id, summary]));
     return { documents: documentIds.map((id) => byId.get(id)!), ...this.summary };
   }
@@ -250,8 +324,9 @@ class ImportWriter {
     }
   }
 
-  private document(document: ExportFileV1['documents'][number]): string {
+  document(document: ExportDocumentV1): string {
     let documentId = this.sql.documentIdBySha256.get(document.sha256)?.id;
+    const created = documentId === undefined;
     if (documentId === undefined) {
       documentId = this.sql.documentExists.get(document.id) === undefined ? document.id : randomUUID();
       this.sql.insertDocument.run({
@@ -277,21 +352,31 @@ class ImportWriter {
       return operation;
     };
 
+    // The document's stored spans, read once and matched in memory (a new document has none).
+    const stored = new StoredSpans();
+    if (!created) for (const row of this.sql.spansOfDocument.all(docId)) stored.remember(row);
+    const takenIds = new Set(this.sql.takenSpanIds.all(JSON.stringify(document.spans.map((span) => span.id))).map((row) => row.id));
     const spanIds = new Map<string, string>();
     for (const span of document.spans) {
       const annotatorId = this.annotatorIds.get(span.annotator)!;
-      spanIds.set(span.id, this.span(docId, annotatorId, span, () => operationFor(annotatorId)));
+      spanIds.set(span.id, this.span(docId, annotatorId, span, stored, takenIds, () => operationFor(annotatorId)));
     }
+    this.newRows.flush();
+    const takenRelationIds = new Set(this.sql.takenRelationIds.all(JSON.stringify((document.relations ?? []).map((relation) => relation.id))).map((row) => row.id));
+    const ends = new Set<string>();
     for (const relation of document.relations ?? []) {
       const annotatorId = this.annotatorIds.get(relation.annotator)!;
       const fromSpanId = spanIds.get(relation.from)!;
       const toSpanId = spanIds.get(relation.to)!;
-      if (this.sql.relationByEnds.get(fromSpanId, relation.type, toSpanId) !== undefined) continue;
-      const id = this.sql.relationById.get(relation.id) === undefined ? relation.id : randomUUID();
-      this.sql.insertRelation.run({ id, documentId: docId, annotatorId, type: relation.type, fromSpanId, toSpanId, createdAt: relation.createdAt });
-      operationFor(annotatorId).logRelation(null, this.sql.relationById.get(id)!);
+      const key = `${fromSpanId}\u0000${relation.type}\u0000${toSpanId}`;
+      if (ends.has(key) || (!created && this.sql.relationByEnds.get(fromSpanId, relation.type, toSpanId) !== undefined)) continue;
+      ends.add(key);
+      const id = takenRelationIds.has(relation.id) ? randomUUID() : relation.id;
+      const row: RelationRow = { id, document_id: docId, annotator_id: annotatorId, annotator_name: '', type: relation.type, from_span_id: fromSpanId, to_span_id: toSpanId, created_at: relation.createdAt };
+      this.newRows.addRelation(row, operationFor(annotatorId));
       this.summary.relationsAdded++;
     }
+    this.newRows.flush();
     for (const [fileAnnotatorId, status] of Object.entries(document.status ?? {})) {
       const annotatorId = this.annotatorIds.get(fileAnnotatorId)!;
       if (this.sql.statusOf.get(docId, annotatorId)?.status === status) continue;
@@ -307,7 +392,7 @@ class ImportWriter {
   }
 
   /** The id of the stored span matching `span`, inserting or updating it as needed. */
-  private span(documentId: string, annotatorId: string, span: ExportFileV1['documents'][number]['spans'][number], operation: () => Operation): string {
+  private span(documentId: string, annotatorId: string, span: ExportDocumentV1['spans'][number], stored: StoredSpans, takenIds: ReadonlySet<string>, operation: () => Operation): string {
     const wanted = {
       label: span.label,
       startUtf16: span.startUtf16,
@@ -315,23 +400,63 @@ class ImportWriter {
       attributes: JSON.stringify(span.attributes ?? {}),
       entityId: span.entity === undefined ? null : this.entityIds.get(span.entity)!,
     };
-    const sameId = this.sql.spanById.get(span.id);
-    const ownsId = sameId !== undefined && sameId.document_id === documentId && sameId.annotator_id === annotatorId;
-    const matchedId = ownsId ? span.id : this.sql.spanByNaturalKey.get({ documentId, annotatorId, ...wanted })?.id;
-    if (matchedId !== undefined) {
-      const before = this.sql.spanById.get(matchedId)!;
-      if (!differs(before, wanted)) return matchedId;
-      this.sql.updateSpan.run({ id: matchedId, ...wanted, updatedAt: span.updatedAt });
-      operation().logSpan(documentId, matchedId, before, this.sql.spanById.get(matchedId)!);
+    const sameId = stored.byId.get(span.id);
+    const ownsId = sameId !== undefined && sameId.annotator_id === annotatorId;
+    const matched = ownsId ? sameId : stored.byKey.get(spanKey(annotatorId, wanted.label, wanted.startUtf16, wanted.endUtf16));
+    if (matched !== undefined) {
+      if (!differs(matched, wanted)) return matched.id;
+      // Change rows keep the order of the changes: the new spans before this one go first.
+      this.newRows.flush();
+      this.sql.updateSpan.run({ id: matched.id, ...wanted, updatedAt: span.updatedAt });
+      const after = this.sql.spanById.get(matched.id)!;
+      operation().logSpan(documentId, matched.id, matched, after);
+      stored.forget(matched);
+      stored.remember(after);
       this.summary.spansUpdated++;
-      return matchedId;
+      return matched.id;
     }
-    const id = sameId === undefined ? span.id : randomUUID();
-    this.sql.insertFullSpan.run({ id, documentId, annotatorId, ...wanted, createdAt: span.createdAt, updatedAt: span.updatedAt });
-    operation().logSpan(documentId, id, null, this.sql.spanById.get(id)!);
+    // The file's id unless a span of this or another document has it.
+    const id = takenIds.has(span.id) ? randomUUID() : span.id;
+    const row: SpanRow = {
+      id,
+      document_id: documentId,
+      annotator_id: annotatorId,
+      annotator_name: '',
+      label: wanted.label,
+      start_utf16: wanted.startUtf16,
+      end_utf16: wanted.endUtf16,
+      attributes: wanted.attributes,
+      entity_id: wanted.entityId,
+      created_at: span.createdAt,
+      updated_at: span.updatedAt,
+    };
+    this.newRows.add(row, operation());
+    stored.remember(row);
     this.summary.spansAdded++;
     return id;
   }
+}
+
+/** The spans of one document by id and by (annotator, label, offsets); the first span of a key wins, as in the stored order. */
+class StoredSpans {
+  readonly byId = new Map<string, SpanRow>();
+  readonly byKey = new Map<string, SpanRow>();
+
+  remember(row: SpanRow): void {
+    this.byId.set(row.id, row);
+    const key = spanKey(row.annotator_id, row.label, row.start_utf16, row.end_utf16);
+    if (!this.byKey.has(key)) this.byKey.set(key, row);
+  }
+
+  forget(row: SpanRow): void {
+    this.byId.delete(row.id);
+    const key = spanKey(row.annotator_id, row.label, row.start_utf16, row.end_utf16);
+    if (this.byKey.get(key) === row) this.byKey.delete(key);
+  }
+}
+
+function spanKey(annotatorId: string, label: string, startUtf16: number, endUtf16: number): string {
+  return `${annotatorId}\u0000${label}\u0000${startUtf16}\u0000${endUtf16}`;
 }
 
 function differs(row: SpanRow, wanted: { label: string; startUtf16: number; endUtf16: number; attributes: string; entityId: string | null }): boolean {

@@ -120,6 +120,10 @@ export function parseWebAnnotation(input: string, options: WebAnnotationParseOpt
     return { ok: false, errors: [{ file, message: `not valid JSON (${(error as Error).message})` }] };
   }
   const annotations = annotationList(json);
+  // Memory: a large file's text (two bytes a character once it holds Arabic) and its parsed tree
+  // would both live to the end; the text is not needed past here, each annotation past its turn.
+  input = '';
+  json = undefined;
   if (annotations === undefined) return { ok: false, errors: [{ file, message: 'expected an Annotation, a list of them, an AnnotationPage or an AnnotationCollection' }] };
   const errors: FormatIssue[] = [];
   const warnings: FormatIssue[] = [];
@@ -136,6 +140,7 @@ export function parseWebAnnotation(input: string, options: WebAnnotationParseOpt
   const links: { record: number; iri: string; type: string; targets: unknown[] }[] = [];
 
   annotations.forEach((annotation, index) => {
+    annotations[index] = undefined;
     const record = index + 1;
     const fail = (message: string) => errors.push({ file, record, message: `annotation ${record}${isPlainObject(annotation) && annotation.id ? ` (${String(annotation.id)})` : ''}: ${message}` });
     if (!isPlainObject(annotation)) return fail('must be an object');
