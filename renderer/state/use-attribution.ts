@@ -155,6 +155,22 @@ export function useAttribution(rpc: RpcInvoke, workspace: WorkspaceState) {
     [link],
   );
 
+  // Keys repeat faster than the server answers (boundary keys, arrows on an attribute's select): an
+  // answer is applied only if no later edit of the same span was made meanwhile, or an old answer
+  // would undo the newer edit on screen and the next key would start from it.
+  const spanEdits = useRef(new Map<string, number>());
+  const applyOptimistic = useCallback(
+    (optimistic: Span): (() => boolean) => {
+      const edit = (spanEdits.current.get(optimistic.id) ?? 0) + 1;
+      spanEdits.current.set(optimistic.id, edit);
+      replaceSpan(optimistic);
+      // The list is re-read by the next key before React re-renders it.
+      latest.current = { ...latest.current, spans: latest.current.spans.map((span) => (span.id === optimistic.id ? optimistic : span)) };
+      return () => spanEdits.current.get(optimistic.id) === edit;
+    },
+    [replaceSpan],
+  );
+
   const setAttribute = useCallback(
     async (spanId: string, name: string, value: AttributeValue | null) => {
       const before = latest.current.spans.find((span) => span.id === spanId);
@@ -162,46 +178,36 @@ export function useAttribution(rpc: RpcInvoke, workspace: WorkspaceState) {
       const attributes = { ...before.attributes };
       if (value === null) delete attributes[name];
       else attributes[name] = value;
-      replaceSpan({ ...before, attributes });
+      const isNewest = applyOptimistic({ ...before, attributes });
       const result = await rpc('spans.setAttributes', { spanId, attributes: { [name]: value } });
       if (!result.ok) {
-        replaceSpan(before);
+        if (isNewest()) replaceSpan(before);
         showRpcError(result.error);
         return;
       }
-      replaceSpan(result.value);
+      if (isNewest()) replaceSpan(result.value);
       changed();
     },
-    [rpc, replaceSpan, showRpcError, changed],
+    [rpc, replaceSpan, applyOptimistic, showRpcError, changed],
   );
 
-  // Boundary keys repeat faster than the server answers: an answer is applied only if no later move
-  // of the same span was made meanwhile, or an old answer would undo the newer move on screen and the
-  // next key would start from it.
-  const boundsEdits = useRef(new Map<string, number>());
   const setBounds = useCallback(
     async (spanId: string, range: TextRangeUtf16) => {
       const doc = latest.current.openDocument;
       const before = latest.current.spans.find((span) => span.id === spanId);
       if (doc === null || before === undefined || spanId.startsWith(PENDING_SPAN_PREFIX)) return;
       if (range.startUtf16 === before.startUtf16 && range.endUtf16 === before.endUtf16) return;
-      const edit = (boundsEdits.current.get(spanId) ?? 0) + 1;
-      boundsEdits.current.set(spanId, edit);
-      const optimistic = { ...before, ...range, text: doc.text.slice(range.startUtf16, range.endUtf16) };
-      replaceSpan(optimistic);
-      // The list is re-read by the next key before React re-renders it.
-      latest.current = { ...latest.current, spans: latest.current.spans.map((span) => (span.id === spanId ? optimistic : span)) };
+      const isNewest = applyOptimistic({ ...before, ...range, text: doc.text.slice(range.startUtf16, range.endUtf16) });
       const result = await rpc('spans.setBounds', { spanId, ...range });
-      const newest = boundsEdits.current.get(spanId) === edit;
       if (!result.ok) {
-        if (newest) replaceSpan(before);
+        if (isNewest()) replaceSpan(before);
         showRpcError(result.error);
         return;
       }
-      if (newest) replaceSpan(result.value);
+      if (isNewest()) replaceSpan(result.value);
       changed();
     },
-    [rpc, replaceSpan, showRpcError, changed],
+    [rpc, replaceSpan, applyOptimistic, showRpcError, changed],
   );
 
   const moveBoundary = useCallback(
