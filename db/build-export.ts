@@ -52,7 +52,8 @@ export function buildExport(db: Database.Database | Store, options: BuildExportO
   return ExportFileV1.parse(file);
 }
 
-function toExportDocument(
+/** One document of the export file: the same fields, in the same order, for every exporter. */
+export function toExportDocument(
   document: DocumentRecord,
   spans: Span[],
   relations: Relation[],

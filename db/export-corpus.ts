@@ -18,6 +18,7 @@ import { serializeSpacyJsonl } from '../shared/formats/spacy-jsonl';
 import { ANNOTATION_CONTEXT, serializeWebAnnotation } from '../shared/formats/web-annotation';
 import type { Annotator } from '../shared/rpc/domain';
 import { StoreError } from './database-errors';
+import { toExportDocument } from './build-export';
 import { describeIssue } from './read-corpus-file';
 import { Store } from './store/Store';
 
@@ -265,7 +266,7 @@ function indent(json: string, spaces: number, first = false): string {
 }
 
 /**
- * One document as build-export.ts writes it (same fields, same order), as a one-document file.
+ * One document as build-export.ts writes it (its toExportDocument), as a one-document file.
  * For Isnad JSON it is checked with the export's zod schema (per document: checking the whole file,
  * schema included, for each of 10,000 documents took most of an export's time).
  */
@@ -284,30 +285,7 @@ function exportOneDocument(store: Store, documentId: string, wanted: ReadonlySet
       entities.set(entity.id, { id: entity.id, kind: entity.kind, name: entity.name, normalizedName: entity.normalizedName });
     }
   }
-  const exported: ExportDocumentV1 = {
-    id: document.id,
-    title: document.title,
-    lang: 'ar',
-    direction: 'rtl',
-    sha256: document.sha256,
-    text: document.text,
-    spans: spans.map((span) => ({
-      id: span.id,
-      annotator: span.annotatorId,
-      label: span.label,
-      start: span.startCodePoints,
-      end: span.endCodePoints,
-      startUtf16: span.startUtf16,
-      endUtf16: span.endUtf16,
-      text: span.text,
-      attributes: span.attributes,
-      ...(span.entityId === null ? {} : { entity: span.entityId }),
-      createdAt: span.createdAt,
-      updatedAt: span.updatedAt,
-    })),
-    relations: relations.map((relation) => ({ id: relation.id, annotator: relation.annotatorId, type: relation.type, from: relation.fromSpanId, to: relation.toSpanId, createdAt: relation.createdAt })),
-    status: Object.fromEntries(statuses.map((entry) => [entry.annotatorId, entry.status])) as ExportDocumentV1['status'],
-  };
+  const exported = toExportDocument(document, spans, relations, statuses);
   return {
     format: 'isnad',
     version: 1,
