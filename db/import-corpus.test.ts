@@ -2,7 +2,7 @@
 // re-imports, attributes updated in place, what cannot be stored as it is (fragments, notes) reported.
 import { describe, expect, it } from 'vitest';
 import type { CorpusDocument } from '../shared/formats/corpus-model';
-import { importCorpus, sequentialIds } from './import-corpus';
+import { CORPUS_IMPORT_OPERATION, importCorpus, sequentialIds } from './import-corpus';
 import { openDatabase } from './open-database';
 import { fromSpanSnapshotJson } from './store/map-rows';
 import { Store } from './store/Store';
@@ -66,7 +66,7 @@ describe('importCorpus', () => {
     ]);
   });
 
-  it('logs every imported span and relation in the change log, also past one batch of rows', () => {
+  it('logs every imported span and relation in the import log, also past one batch of rows', () => {
     const db = openDatabase(':memory:');
     // 150 one-word spans on a long text: more rows than one multi-row INSERT takes.
     const words = Array.from({ length: 150 }, (_, index) => `كلمة${index}`);
@@ -76,13 +76,47 @@ describe('importCorpus', () => {
     const relations = Array.from({ length: 75 }, (_, index) => ({ id: `R${index}`, type: 'said_by', fromSpanId: `T${2 * index}`, toSpanId: `T${2 * index + 1}` }));
     const summary = importCorpus(db, [{ document: { id: 'long', text, spans, relations }, file: 'e.jsonl', line: 1 }], { annotator: 'أمل' });
     expect(summary).toMatchObject({ spansAdded: 150, relationsAdded: 75 });
-    const stored = db.prepare('SELECT id, document_id AS documentId, annotator_id AS annotatorId, label, start_utf16 AS startUtf16, end_utf16 AS endUtf16, attributes, entity_id AS entityId, created_at AS createdAt, updated_at AS updatedAt FROM spans ORDER BY id').all();
-    const logged = db.prepare<[], { after: string }>("SELECT after FROM span_changes WHERE action = 'create' ORDER BY span_id").all();
-    expect(logged.map((row) => fromSpanSnapshotJson(row.after))).toEqual(stored);
+    const operations = db.prepare<[], { seq: number; annotator: string; document_id: string }>(
+      `SELECT o.seq, a.name AS annotator, o.document_id FROM operations o JOIN annotators a ON a.id = o.annotator_id WHERE o.kind = '${CORPUS_IMPORT_OPERATION}'`,
+    ).all();
+    expect(operations).toEqual([{ seq: expect.any(Number), annotator: 'أمل', document_id: 'long' }]);
+    // One import_changes row for the operation (schema v3) lists every span and relation it created.
+    const logged = db.prepare<[], { operation_seq: number; span_ids: string; relation_ids: string }>('SELECT * FROM import_changes').all();
+    expect(logged.map((row) => row.operation_seq)).toEqual([operations[0]!.seq]);
+    const spanIds = db.prepare<[], { id: string }>('SELECT id FROM spans ORDER BY id').all().map((row) => row.id);
     const relationIds = db.prepare<[], { id: string }>('SELECT id FROM relations ORDER BY id').all().map((row) => row.id);
-    const loggedRelations = db.prepare<[], { relation_id: string }>("SELECT relation_id FROM relation_changes WHERE action = 'create' ORDER BY relation_id").all();
-    expect(loggedRelations.map((row) => row.relation_id)).toEqual(relationIds);
+    expect((JSON.parse(logged[0]!.span_ids) as string[]).sort()).toEqual(spanIds);
+    expect((JSON.parse(logged[0]!.relation_ids) as string[]).sort()).toEqual(relationIds);
     expect(relationIds).toHaveLength(75);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM span_changes').get()).toEqual({ n: 0 });
+  });
+
+  it('keeps an imported span as it was imported in the change log once an annotator changes it', () => {
+    const db = openDatabase(':memory:');
+    const store = Store.for(db);
+    store.setCurrentAnnotator('أمل');
+    importCorpus(db, [{ document: { id: 'one', text: 'قال الوزير إن الاتفاق سيوقع غداً.', spans: [{ id: 'T1', label: 'speaker', startUtf16: 4, endUtf16: 10 }], relations: [] }, file: 'a.jsonl', line: 1 }], { annotator: 'أمل' });
+    const imported = db.prepare('SELECT * FROM spans').get() as { id: string; label: string };
+    store.setSpanLabel(imported.id, 'source');
+    const update = db.prepare<[string], { before: string }>("SELECT before FROM span_changes WHERE span_id = ? AND action = 'update'").get(imported.id)!;
+    expect(fromSpanSnapshotJson(update.before)).toMatchObject({ id: imported.id, label: 'speaker', startUtf16: 4, endUtf16: 10 });
+    // And an import is not on the undo stack: undo takes back the relabel, never the import.
+    expect(store.undo('one').changed).toBe(true);
+    expect(store.spanById(imported.id).label).toBe('speaker');
+    expect(store.undo('one').changed).toBe(false);
+    expect(store.spanById(imported.id).label).toBe('speaker');
+  });
+
+  it('refuses to undo an import that reached an undo stack, changing nothing: the import log keeps no snapshots to replay', () => {
+    const db = openDatabase(':memory:');
+    const store = Store.for(db);
+    const annotator = store.setCurrentAnnotator('أمل');
+    importCorpus(db, [{ document: document(), file: 'a.jsonl', line: 1 }], { annotator: 'أمل' });
+    const { seq } = db.prepare<[], { seq: number }>('SELECT seq FROM operations').get()!;
+    db.prepare("INSERT INTO history_stack VALUES (?, 'news', ?, 'done', ?)").run(seq, annotator.id, seq);
+    const before = dumpDatabase(db);
+    expect(storeFailure(() => store.undo('news'))).toMatchObject({ code: 'CONFLICT', message: 'An import cannot be undone or redone.' });
+    expect(dumpDatabase(db)).toEqual(before);
   });
 
   it('gives the spans of one import increasing UUID-shaped ids', () => {

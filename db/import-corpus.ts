@@ -143,6 +143,7 @@ class CorpusWriter {
   private readonly at = new Date().toISOString();
   private readonly schema: AnnotationSchema;
   private readonly annotatorIds = new Map<string, string>();
+  private readonly annotatorNames = new Map<string, string>();
   private readonly fallbackAnnotator: string;
   /** Span and relation ids in insertion order: appends to the primary-key index instead of random page splits. */
   private readonly nextId = sequentialIds();
@@ -171,7 +172,7 @@ class CorpusWriter {
     const { document } = located;
     const where = describeLocation(located);
     const problems = corpusDocumentProblems(document, this.schema);
-    const annotatorOf = (span: CorpusSpan) => (this.options.annotator ?? span.annotator ?? this.fallbackAnnotator).trim().normalize('NFC');
+    const annotatorOf = (span: CorpusSpan) => this.annotatorName(this.options.annotator ?? span.annotator ?? this.fallbackAnnotator);
     const byId = new Map(document.spans.map((span) => [span.id, span]));
     for (const relation of document.relations) {
       const from = byId.get(relation.fromSpanId);
@@ -220,7 +221,7 @@ class CorpusWriter {
     for (const span of document.spans) {
       const annotatorName = annotatorOf(span);
       const annotatorId = this.annotatorId(annotatorName);
-      const attributes = JSON.stringify(span.attributes ?? {});
+      const attributes = span.attributes === undefined ? '{}' : JSON.stringify(span.attributes);
       const pieces = span.fragments ?? [span];
       if (span.fragments !== undefined) split++;
       pieces.forEach((piece, index) => {
@@ -244,7 +245,7 @@ class CorpusWriter {
       this.newRows.addRelation(row, operationFor(from.annotatorId));
       this.summary.relationsAdded++;
     }
-    this.newRows.flush();
+    this.newRows.endDocument();
     if ((document.notes ?? []).length > 0) warn(`${document.notes!.length} note(s) not imported: Isnad has no place for free-text notes yet`);
     // Imports are logged but not undoable: they go on no undo stack. A redo made stale by them is dropped.
     for (const [annotatorId, operation] of operations) {
@@ -252,6 +253,16 @@ class CorpusWriter {
       this.sql.clearRedo.run({ documentId: docId, annotatorId });
       this.sql.touchDocument.run({ id: docId, at: this.at });
     }
+  }
+
+  /** Names as given, trimmed and in NFC; cached because every span names one. */
+  private annotatorName(given: string): string {
+    let name = this.annotatorNames.get(given);
+    if (name === undefined) {
+      name = given.trim().normalize('NFC');
+      this.annotatorNames.set(given, name);
+    }
+    return name;
   }
 
   private annotatorId(name: string): string {
@@ -322,12 +333,13 @@ function spanKey(annotatorId: string, label: string, startUtf16: number, endUtf1
  */
 export function sequentialIds(): () => string {
   const time = Date.now().toString(16).padStart(12, '0').slice(-12);
+  const head = `${time.slice(0, 8)}-${time.slice(8, 12)}-7`;
   const tail = randomBytes(4).toString('hex').slice(0, 7);
   let counter = randomBytes(4).readUInt32BE(0) * 256;
   return () => {
+    // 11 hex digits of counter: 3 after the version nibble, 3 after the variant nibble, 5 before the tail.
     const count = (counter++).toString(16).padStart(11, '0').slice(-11);
-    const hex = `${time}7${count.slice(0, 3)}8${count.slice(3)}${tail}`;
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    return `${head}${count.slice(0, 3)}-8${count.slice(3, 6)}-${count.slice(6)}${tail}`;
   };
 }
 

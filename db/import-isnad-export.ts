@@ -376,7 +376,7 @@ class ImportWriter {
       this.newRows.addRelation(row, operationFor(annotatorId));
       this.summary.relationsAdded++;
     }
-    this.newRows.flush();
+    this.newRows.endDocument();
     for (const [fileAnnotatorId, status] of Object.entries(document.status ?? {})) {
       const annotatorId = this.annotatorIds.get(fileAnnotatorId)!;
       if (this.sql.statusOf.get(docId, annotatorId)?.status === status) continue;

@@ -164,6 +164,7 @@ export function prepareAttributionStatements(db: Database.Database) {
     relationChangesOfOperation: db.prepare<[number], StoredRelationChange>(
       'SELECT seq, relation_id, action, before, after FROM relation_changes WHERE operation_seq = ? ORDER BY seq',
     ),
+    importChangeOfOperation: db.prepare<[number], { operation_seq: number }>('SELECT operation_seq FROM import_changes WHERE operation_seq = ?'),
 
     pushDone: db.prepare<[{ seq: number; documentId: string; annotatorId: string }], void>(
       `INSERT INTO history_stack (operation_seq, document_id, annotator_id, state, stack_order) VALUES (@seq, @documentId, @annotatorId, 'done', @seq)`,

@@ -21,6 +21,11 @@ export function replayOperation(context: ReplayContext, operationSeq: number, di
   const target = direction === 'undo' ? 'before' : 'after';
   const spanChanges = context.sql.spanChangesOfOperation.all(operationSeq);
   const relationChanges = context.sql.relationChangesOfOperation.all(operationSeq);
+  // Imports go on no undo stack, and what they created is listed in import_changes without snapshots:
+  // replaying one from the change rows alone would leave its spans in place.
+  if (context.sql.importChangeOfOperation.get(operationSeq) !== undefined) {
+    throw new StoreError('CONFLICT', 'An import cannot be undone or redone.');
+  }
   if (direction === 'undo') spanChanges.reverse();
   // Relations go first when they disappear and last when they come back, so both ends always exist.
   for (const change of relationChanges) if (change[target] === null) restoreRelation(context, change.relation_id, null);
