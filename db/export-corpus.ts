@@ -17,6 +17,7 @@ import type { FormatIssue } from '../shared/formats/parse-result';
 import { serializeSpacyJsonl } from '../shared/formats/spacy-jsonl';
 import { ANNOTATION_CONTEXT, serializeWebAnnotation } from '../shared/formats/web-annotation';
 import type { Annotator } from '../shared/rpc/domain';
+import { CoalescingSink } from './coalescing-sink';
 import { StoreError } from './database-errors';
 import { toExportDocument } from './build-export';
 import { describeIssue } from './read-corpus-file';
@@ -106,8 +107,9 @@ export function exportInFormat(db: Database.Database | Store, options: FormatExp
 }
 
 /** Writes the export into `sink`, document batch by document batch, in one read transaction. */
-export function streamExport(db: Database.Database | Store, options: FormatExportOptions, sink: ExportSink): StreamedExport {
+export function streamExport(db: Database.Database | Store, options: FormatExportOptions, givenSink: ExportSink): StreamedExport {
   const store = db instanceof Store ? db : Store.for(db);
+  const sink = new CoalescingSink(givenSink);
   return store.db.transaction(() => {
     const annotatorIds = options.annotatorNames === undefined ? undefined : annotatorIdsByName(store, options.annotatorNames);
     const documentIds = options.documentId === undefined ? store.db.prepare<[], { id: string }>('SELECT id FROM documents ORDER BY created_at, rowid').all().map((row) => row.id) : [options.documentId];
