@@ -18,19 +18,22 @@ const fixturesDir = path.resolve(root, '..', 'shared', 'fixtures');
 
 // The worker: one task per process, so that maxRSS is the peak of that direction alone.
 const WORKER_SOURCE = `
-import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, readdirSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { streamExport } from './db/export-corpus';
 import { collectImportInputs } from './db/collect-import-inputs';
 import { importFiles, readImportInputs } from './db/import-files';
 import { importCorpus, withImportCache } from './db/import-corpus';
 import { importIsnadExportJson } from './db/import-isnad-export';
+import { openJsonFileBytes } from './db/json-file-bytes';
 import { openDatabase } from './db/open-database';
 import { Store } from './db/store/Store';
 
 const [task, work, format, documentsArg, spansArg, fixturesDir] = process.argv.slice(2);
 const LABELS = ['claim', 'speaker', 'source', 'cue'];
-const started = process.hrtime.bigint();
+let started = process.hrtime.bigint();
+/** CPU seconds spent before \`started\` was moved on (an untimed setup). */
+let cpuBeforeSeconds = 0;
 let detail = '';
 
 function* seedDocuments(count, spansPerDocument) {
@@ -81,25 +84,37 @@ if (task === 'seed') {
   const target = path.join(work, 'target-' + format + '.sqlite');
   const dir = path.join(work, format);
   const files = readdirSync(dir).sort();
+  let given = format === 'brat' ? files.filter((name) => name.endsWith('.ann')) : files;
   if (format === 'webanno') {
-    // W3C annotations name their texts by IRI: the texts are there first (untimed part of the setup below).
-    copyFileSync(source, target);
-    const db = openDatabase(target);
-    db.exec('DELETE FROM relations; DELETE FROM spans;');
+    // W3C annotations name their texts by IRI (urn:isnad:document:ID): the texts come as ID.txt files
+    // beside them, written from the source database first (untimed: the exporter's side), and the
+    // import creates the documents in a fresh database, as \`isnad import annotations.jsonld texts/\`.
+    const texts = path.join(work, 'webanno-texts');
+    mkdirSync(texts, { recursive: true });
+    const db = openDatabase(source);
+    for (const row of db.prepare('SELECT id, text FROM documents').iterate()) writeFileSync(path.join(texts, row.id + '.txt'), row.text);
     db.close();
+    given = [...files.map((name) => path.join(dir, name)), texts];
+    started = process.hrtime.bigint();
+    const usage = process.resourceUsage();
+    cpuBeforeSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
   }
   const db = openDatabase(target);
   const store = Store.for(db);
   const setupSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   // The same path as \`isnad import FILES --format F\`: one transaction, line formats streamed.
-  // Isnad JSON is read whole (20 MB limit on the command line): the bench calls the importer directly,
-  // parsed document by document (importIsnadExportJson): the file text is held, never its whole tree.
+  // Isnad JSON has a 20 MB limit on the command line: the bench calls the importer directly, parsed
+  // document by document (importIsnadExportJson) from the file read through a window (json-file-bytes).
   let summary;
   if (format === 'isnad') {
-    summary = withImportCache(db, () => importIsnadExportJson(store, readFileSync(path.join(dir, files[0]), 'utf8'), files[0]));
+    const file = openJsonFileBytes(path.join(dir, files[0]), files[0]);
+    try {
+      summary = withImportCache(db, () => importIsnadExportJson(store, file, files[0]));
+    } finally {
+      file.close();
+    }
   } else {
-    const given = format === 'brat' ? files.filter((name) => name.endsWith('.ann')) : files;
-    const inputs = collectImportInputs(given, dir, format === 'brat' ? undefined : format);
+    const inputs = collectImportInputs(given, dir, format === 'brat' || format === 'webanno' ? undefined : format);
     summary = importFiles(store, inputs, readImportInputs(inputs), { annotator: 'bench' }).corpus;
   }
   db.close();
@@ -107,7 +122,7 @@ if (task === 'seed') {
 }
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 const usage = process.resourceUsage();
-process.stdout.write(JSON.stringify({ seconds, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, maxRssMb: usage.maxRSS / 1024, heapMb: process.memoryUsage().heapUsed / 1048576, detail }) + '\\n');
+process.stdout.write(JSON.stringify({ seconds, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6 - cpuBeforeSeconds, maxRssMb: usage.maxRSS / 1024, heapMb: process.memoryUsage().heapUsed / 1048576, detail }) + '\\n');
 `;
 
 const work = process.env.BENCH_FORMATS_WORK ?? mkdtempSync(path.join(tmpdir(), 'isnad-bench-formats-'));

@@ -1,5 +1,5 @@
 // Builds the Isnad export v1 (shared/export/export-v1.ts) for one document or for all of them:
-// spans with attributes and entity links, relations, per-annotator status, the register entries
+// spans with attributes, entity links and notes, relations, per-annotator status, the register entries
 // used, and the active schema. Listed annotators are those with spans, relations or a status.
 // The result is checked against the zod schema before it leaves, so a bug cannot ship a bad file.
 import type Database from 'better-sqlite3';
@@ -78,6 +78,7 @@ export function toExportDocument(
       text: span.text,
       attributes: span.attributes,
       ...(span.entityId === null ? {} : { entity: span.entityId }),
+      ...(span.note === null ? {} : { note: span.note }),
       createdAt: span.createdAt,
       updatedAt: span.updatedAt,
     })),

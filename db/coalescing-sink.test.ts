@@ -2,7 +2,7 @@
 // files, in far fewer writes.
 import { describe, expect, it } from 'vitest';
 import { CoalescingSink } from './coalescing-sink';
-import type { ExportSink } from './export-corpus';
+import type { ExportSink } from './export-sink';
 
 function recordingSink(): ExportSink & { calls: string[]; files: Map<string, string> } {
   const files = new Map<string, string>();

@@ -1,6 +1,6 @@
 // An ExportSink in front of another that passes writes on in pieces of about 1 MB: exporters write
 // one small string per annotation, and 600,000 write calls (a system call each for a file) cost seconds.
-import type { ExportSink } from './export-corpus';
+import type { ExportSink } from './export-sink';
 
 const PIECE_CHARS = 1 << 20;
 

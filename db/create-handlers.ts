@@ -2,6 +2,7 @@
 // handlers throw StoreError for expected failures and dispatch turns that into a result.
 import { MAX_IMPORT_BYTES, type RpcMethod, type RpcParsedRequest, type RpcResponse } from '../shared/rpc/contract';
 import { buildExport } from './build-export';
+import { StoreError } from './database-errors';
 import { importIsnadExportJson } from './import-isnad-export';
 import { importTextFiles } from './import-text-files';
 import { exportForRpc, listAnnotators } from './export-corpus';
@@ -49,6 +50,7 @@ export function createHandlers(store: Store, options: HandlerOptions): RpcHandle
     'spans.setBounds': ({ spanId, startUtf16, endUtf16 }) => store.setSpanBounds(spanId, startUtf16, endUtf16),
     'spans.setAttributes': ({ spanId, attributes }) => store.setSpanAttributes(spanId, attributes),
     'spans.linkEntity': ({ spanId, entityId }) => store.linkSpanEntity(spanId, entityId),
+    'spans.setNote': ({ spanId, note }) => store.setSpanNote(spanId, note),
     'relations.create': (request) => store.createRelation(request),
     'relations.delete': ({ relationId }) => {
       store.deleteRelation(relationId);
@@ -73,10 +75,14 @@ export function createHandlers(store: Store, options: HandlerOptions): RpcHandle
     'gold.undo': ({ documentId }) => GoldLayerStore.for(store).undo(documentId),
     'gold.redo': ({ documentId }) => GoldLayerStore.for(store).redo(documentId),
     'imports.begin': ({ files, annotator }) => uploads.begin(files, annotator),
-    'imports.append': ({ uploadId, fileIndex, dataBase64 }) => uploads.append(uploadId, fileIndex, dataBase64),
+    'imports.append': ({ uploadId, fileIndex, dataBase64, atByte }) => uploads.append(uploadId, fileIndex, dataBase64, atByte),
     'imports.finish': ({ uploadId }) => uploads.finish(uploadId),
     'imports.cancel': ({ uploadId }) => uploads.cancel(uploadId),
     'formats.export': (request) => exportForRpc(store, request),
+    // Needs a save dialog: the Electron main process answers it (electron/save-export.ts) before dispatch.
+    'formats.saveExport': () => {
+      throw new StoreError('CONFLICT', 'Saving an export to a file needs the desktop app; in browser mode the export downloads from /export.');
+    },
     'annotators.list': () => listAnnotators(store),
   };
 }

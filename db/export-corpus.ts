@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { ExportDocumentV1, type ExportEntityV1, type ExportFileV1 } from '../shared/export/export-v1';
 import { serializeBratStandoff } from '../shared/formats/brat-standoff';
 import { serializeConllBio } from '../shared/formats/conll-bio';
-import type { CorpusDocument, CorpusSpan } from '../shared/formats/corpus-model';
+import type { CorpusDocument, CorpusNote, CorpusSpan } from '../shared/formats/corpus-model';
 import type { ExportFormat } from '../shared/formats/detect-format';
 import { serializeDoccano } from '../shared/formats/doccano';
 import type { FormatExportResult } from '../shared/formats/format-rpc';
@@ -18,6 +18,7 @@ import { serializeSpacyJsonl } from '../shared/formats/spacy-jsonl';
 import { ANNOTATION_CONTEXT, serializeWebAnnotation } from '../shared/formats/web-annotation';
 import type { Annotator } from '../shared/rpc/domain';
 import { CoalescingSink } from './coalescing-sink';
+import type { ExportSink } from './export-sink';
 import { StoreError } from './database-errors';
 import { toExportDocument } from './build-export';
 import { describeIssue } from './read-corpus-file';
@@ -51,12 +52,7 @@ export interface FormatExport {
   spanCount: number;
 }
 
-/** Where an export is written: files opened one at a time, written in pieces. */
-export interface ExportSink {
-  open(name: string): void;
-  write(chunk: string): void;
-  close(): void;
-}
+export type { ExportSink } from './export-sink';
 
 export interface StreamedExport {
   fileNames: string[];
@@ -298,20 +294,40 @@ function exportOneDocument(store: Store, documentId: string, wanted: ReadonlySet
   };
 }
 
-/** The neutral corpus of an Isnad export: spans keep their annotator's name and their attributes. */
+/** The neutral corpus of an Isnad export: spans keep their annotator's name, their attributes and their notes. */
 export function corpusFromExport(file: ExportFileV1): CorpusDocument[] {
   const names = new Map(file.annotators.map((annotator) => [annotator.id, annotator.name]));
-  return file.documents.map((document) => ({
-    id: document.id,
-    title: document.title,
-    text: document.text,
-    spans: document.spans.map((span) => {
-      const out: CorpusSpan = { id: span.id, label: span.label, startUtf16: span.startUtf16, endUtf16: span.endUtf16, annotator: names.get(span.annotator) ?? span.annotator };
-      if (span.attributes !== undefined && Object.keys(span.attributes).length > 0) out.attributes = span.attributes as CorpusSpan['attributes'] & object;
-      return out;
-    }),
-    relations: (document.relations ?? []).map((relation) => ({ id: relation.id, type: relation.type, fromSpanId: relation.from, toSpanId: relation.to })),
-  }));
+  return file.documents.map((document) => {
+    const out: CorpusDocument = {
+      id: document.id,
+      title: document.title,
+      text: document.text,
+      spans: document.spans.map((span) => {
+        const out: CorpusSpan = { id: span.id, label: span.label, startUtf16: span.startUtf16, endUtf16: span.endUtf16, annotator: names.get(span.annotator) ?? span.annotator };
+        if (span.attributes !== undefined && Object.keys(span.attributes).length > 0) out.attributes = span.attributes as CorpusSpan['attributes'] & object;
+        return out;
+      }),
+      relations: (document.relations ?? []).map((relation) => ({ id: relation.id, type: relation.type, fromSpanId: relation.from, toSpanId: relation.to })),
+    };
+    const notes = notesOf(document.spans);
+    if (notes.length > 0) out.notes = notes;
+    return out;
+  });
+}
+
+/**
+ * One AnnotatorNotes note per paragraph of a span's note: brat notes are one line each, and an import
+ * joins a span's notes with a blank line, so several notes on a span come back as they were.
+ */
+function notesOf(spans: ExportFileV1['documents'][number]['spans']): CorpusNote[] {
+  const notes: CorpusNote[] = [];
+  for (const span of spans) {
+    for (const paragraph of (span.note ?? '').split(/\n\s*\n/u)) {
+      const text = paragraph.trim();
+      if (text !== '') notes.push({ id: `#${notes.length + 1}`, targetId: span.id, type: 'AnnotatorNotes', text });
+    }
+  }
+  return notes;
 }
 
 /** formats.export: the export with its warnings as one line each. */

@@ -22,11 +22,15 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The hard document as the attribution schema accepts it: its attributes replaced by one the schema has. */
+/** The hard document as the attribution schema accepts it: its attributes replaced by one the schema has; its note on T1 kept, and two more on T5. */
 function schemaDocument(): CorpusDocument {
   const document = hardDocument();
   document.spans = document.spans.map(({ attributes: _dropped, ...span }) => (span.label === 'speaker' ? { ...span, attributes: { kind: 'government' } } : span));
-  delete document.notes;
+  document.notes = [
+    ...(document.notes ?? []),
+    { id: '#2', targetId: 'T5', type: 'AnnotatorNotes', text: 'نقل غير مباشر 😀' },
+    { id: '#3', targetId: 'T5', type: 'AnnotatorNotes', text: 'check: "defensive" in the English release' },
+  ];
   return document;
 }
 
@@ -36,11 +40,11 @@ function databaseWith(documents: CorpusDocument[], annotator = 'amina'): Databas
   return db;
 }
 
-/** What a user compares: label, offsets in both units, covered text, annotator; attributes; relations by their ends. */
-function snapshot(db: Database.Database, options: { attributes: boolean; relations: boolean }) {
+/** What a user compares: label, offsets in both units, covered text, annotator; attributes; notes; relations by their ends. */
+function snapshot(db: Database.Database, options: { attributes: boolean; relations: boolean; notes?: boolean }) {
   const file = JSON.parse(exportInFormat(db, { format: 'isnad' }).files[0]!.content) as {
     annotators: { id: string; name: string }[];
-    documents: { text: string; spans: { id: string; annotator: string; label: string; start: number; end: number; startUtf16: number; endUtf16: number; text: string; attributes?: object }[]; relations?: { type: string; from: string; to: string }[] }[];
+    documents: { text: string; spans: { id: string; annotator: string; label: string; start: number; end: number; startUtf16: number; endUtf16: number; text: string; attributes?: object; note?: string }[]; relations?: { type: string; from: string; to: string }[] }[];
   };
   const names = new Map(file.annotators.map((annotator) => [annotator.id, annotator.name]));
   return file.documents.map((document) => {
@@ -48,7 +52,7 @@ function snapshot(db: Database.Database, options: { attributes: boolean; relatio
     return {
       text: document.text,
       spans: document.spans
-        .map((span) => [span.label, span.start, span.end, span.startUtf16, span.endUtf16, span.text, names.get(span.annotator), options.attributes ? JSON.stringify(span.attributes ?? {}) : ''].join('|'))
+        .map((span) => [span.label, span.start, span.end, span.startUtf16, span.endUtf16, span.text, names.get(span.annotator), options.attributes ? JSON.stringify(span.attributes ?? {}) : '', options.notes === true ? (span.note ?? '') : ''].join('|'))
         .sort(),
       relations: options.relations ? (document.relations ?? []).map((relation) => `${relation.type}:${key.get(relation.from)}→${key.get(relation.to)}`).sort() : [],
     };
@@ -83,25 +87,38 @@ function roundTrip(source: Database.Database, format: Exclude<ExportFormat, 'isn
 }
 
 // Which formats carry what (README "Formats"): CoNLL rebuilds the text from tokens, so it is not here.
-const CARRIES: Record<'jsonl' | 'brat' | 'webanno' | 'label-studio' | 'doccano' | 'spacy', { attributes: boolean; relations: boolean }> = {
-  jsonl: { attributes: true, relations: true },
-  brat: { attributes: true, relations: true },
-  webanno: { attributes: false, relations: true },
-  'label-studio': { attributes: false, relations: true },
-  doccano: { attributes: false, relations: false },
-  spacy: { attributes: false, relations: false },
+const CARRIES: Record<'jsonl' | 'brat' | 'webanno' | 'label-studio' | 'doccano' | 'spacy', { attributes: boolean; relations: boolean; notes: boolean }> = {
+  jsonl: { attributes: true, relations: true, notes: true },
+  brat: { attributes: true, relations: true, notes: true },
+  webanno: { attributes: false, relations: true, notes: false },
+  'label-studio': { attributes: false, relations: true, notes: false },
+  doccano: { attributes: false, relations: false, notes: false },
+  spacy: { attributes: false, relations: false, notes: false },
 };
 
 describe('round trip through each format', () => {
   for (const [format, carries] of Object.entries(CARRIES) as [keyof typeof CARRIES, (typeof CARRIES)[keyof typeof CARRIES]][]) {
-    it(`${format}: the hard-case document comes back with the same spans${carries.relations ? ', relations' : ''}${carries.attributes ? ' and attributes' : ''}`, () => {
+    it(`${format}: the hard-case document comes back with the same spans${carries.relations ? ', relations' : ''}${carries.attributes ? ', attributes' : ''}${carries.notes ? ' and notes' : ''}`, () => {
       const source = databaseWith([schemaDocument()]);
       const target = roundTrip(source, format);
       const before = snapshot(source, carries);
       expect(before[0]!.spans.length).toBe(8); // the discontinuous claim was stored as two spans
+      if (carries.notes) expect(before[0]!.spans.filter((span) => !span.endsWith('|')).length).toBe(2);
       expect(snapshot(target, carries)).toEqual(before);
     });
   }
+
+  it('brat: notes imported from a .ann come back as the same AnnotatorNotes lines, two on one span included', () => {
+    const source = databaseWith([schemaDocument()]);
+    const ann = exportInFormat(roundTrip(source, 'brat'), { format: 'brat' }).files.find((file) => file.name.endsWith('.ann'))!.content;
+    const noteLines = ann.split('\n').filter((line) => line.startsWith('#'));
+    const spanText = new Map(ann.split('\n').filter((line) => line.startsWith('T')).map((line) => [line.split('\t')[0], line.split('\t')[2]]));
+    expect(noteLines.map((line) => { const [, head, text] = line.split('\t'); const target = head!.split(' ')[1]!; return [head!.split(' ')[0], spanText.get(target), text]; })).toEqual([
+      ['AnnotatorNotes', 'وزيرُ الدفاع Lloyd Austin', 'الاسم بالإنجليزية'],
+      ['AnnotatorNotes', 'الضربات «دفاعية» 😀 بحسب', 'نقل غير مباشر 😀'],
+      ['AnnotatorNotes', 'الضربات «دفاعية» 😀 بحسب', 'check: "defensive" in the English release'],
+    ]);
+  });
 
   it('a \\r\\n source: offsets recorded against \\r\\n land on the same characters after canonicalization', () => {
     const raw = 'قال الوزير:\r\n«الاتفاق سيوقع غدا» 😀\r\nبحسب البيان.';

@@ -1,5 +1,5 @@
 // Writing converted documents: validation against the schema before anything is kept, idempotent
-// re-imports, attributes updated in place, what cannot be stored as it is (fragments, notes) reported.
+// re-imports, attributes and notes updated in place, what cannot be stored as it is (fragments, notes on relations) reported.
 import { describe, expect, it } from 'vitest';
 import type { CorpusDocument } from '../shared/formats/corpus-model';
 import { CORPUS_IMPORT_OPERATION, importCorpus, sequentialIds } from './import-corpus';
@@ -51,7 +51,7 @@ describe('importCorpus', () => {
     expect(dumpDatabase(db)).toEqual(before);
   });
 
-  it('stores a discontinuous span as one span per fragment and says so; notes are reported, not stored', () => {
+  it('stores a discontinuous span as one span per fragment and says so; its note goes to the first fragment', () => {
     const db = openDatabase(':memory:');
     const split = document({
       spans: [{ id: 'T1', label: 'claim', startUtf16: at('قال').startUtf16, endUtf16: at('غدا').endUtf16, fragments: [at('قال'), at('غدا')] }],
@@ -60,10 +60,44 @@ describe('importCorpus', () => {
     });
     const summary = importCorpus(db, [{ document: split, file: 'd.ann' }], { annotator: 'أمل' });
     expect(summary.spansAdded).toBe(2);
-    expect(summary.warnings.map((warning) => warning.message)).toEqual([
-      '1 discontinuous span(s) stored as one span per fragment: Isnad spans are contiguous',
-      '1 note(s) not imported: Isnad has no place for free-text notes yet',
+    expect(summary.warnings.map((warning) => warning.message)).toEqual(['1 discontinuous span(s) stored as one span per fragment: Isnad spans are contiguous']);
+    const [stored] = Store.for(db).listDocuments();
+    expect(Store.for(db).getDocument(stored!.id).spans.map((span) => [span.text, span.note])).toEqual([
+      ['قال', 'ملاحظة'],
+      ['غدا', null],
     ]);
+  });
+
+  it('attaches notes to their spans: several joined by a blank line, re-import changes nothing, a changed note is updated and logged', () => {
+    const db = openDatabase(':memory:');
+    const notes = [
+      { id: '#1', targetId: 'T1', type: 'AnnotatorNotes', text: 'هل هو وعد أم توقع؟' },
+      { id: '#2', targetId: 'T1', type: 'AnnotatorNotes', text: '  see the English wire  ' },
+      { id: '#3', targetId: 'R1', type: 'AnnotatorNotes', text: 'on the link' },
+      { id: '#4', targetId: 'T2', type: 'AnnotatorNotes', text: 'ن'.repeat(10_001) },
+    ];
+    const summary = importCorpus(db, [{ document: document({ notes }), file: 'n.ann' }], { annotator: 'أمل' });
+    expect(summary.warnings.map((warning) => warning.message)).toEqual([
+      '2 note(s) not imported: #3 on relation R1 (Isnad keeps notes on spans only); #4 on T2 (10001 characters; a note has at most 10000)',
+    ]);
+    const store = Store.for(db);
+    const [stored] = store.listDocuments();
+    const noteOf = (label: string) => store.getDocument(stored!.id).spans.find((span) => span.label === label)!.note;
+    expect(noteOf('claim')).toBe('هل هو وعد أم توقع؟\n\nsee the English wire');
+    expect(noteOf('speaker')).toBeNull();
+
+    const before = dumpDatabase(db);
+    expect(importCorpus(db, [{ document: document({ notes: notes.slice(0, 2) }), file: 'n.ann' }], { annotator: 'أمل' })).toMatchObject({ spansAdded: 0, spansUpdated: 0, warnings: [] });
+    expect(dumpDatabase(db)).toEqual(before);
+    // A file without notes leaves the stored notes alone, as a file without attributes does.
+    expect(importCorpus(db, [{ document: document(), file: 'plain.jsonl' }], { annotator: 'أمل' })).toMatchObject({ spansUpdated: 0 });
+    expect(dumpDatabase(db)).toEqual(before);
+
+    const changed = importCorpus(db, [{ document: document({ notes: [{ id: '#1', targetId: 'T1', type: 'AnnotatorNotes', text: 'وعد رسمي' }] }), file: 'm.ann' }], { annotator: 'أمل' });
+    expect(changed).toMatchObject({ spansAdded: 0, spansUpdated: 1 });
+    expect(noteOf('claim')).toBe('وعد رسمي');
+    const logged = db.prepare<[], { before: string; after: string }>("SELECT before, after FROM span_changes WHERE action = 'update'").all();
+    expect(logged.map((row) => [fromSpanSnapshotJson(row.before).note, fromSpanSnapshotJson(row.after).note])).toEqual([['هل هو وعد أم توقع؟\n\nsee the English wire', 'وعد رسمي']]);
   });
 
   it('logs every imported span and relation in the import log, also past one batch of rows', () => {

@@ -5,12 +5,13 @@
 // importing the same file twice changes nothing. Takes an iterable, so a huge JSONL file streams.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { CorpusDocument, CorpusSpan } from '../shared/formats/corpus-model';
+import type { CorpusDocument, CorpusNote, CorpusSpan } from '../shared/formats/corpus-model';
 import type { FormatIssue } from '../shared/formats/parse-result';
 import { attributeValueProblem, type AnnotationSchema, type AttributeValue } from '../shared/schemas/annotation-schema';
 import { checkRelationLabels } from '../shared/schemas/check-relation';
 import { canonicalizeText, titleFromText } from '../shared/text/canonical-text';
 import { checkSpanRangeUtf16 } from '../shared/text/check-span-range';
+import { MAX_SPAN_NOTE_UTF16, normalizeSpanNote } from '../shared/text/normalize-span-note';
 import { OffsetMap } from '../shared/text/offset-map';
 import { BatchedImportRows } from './batched-import-rows';
 import { StoreError } from './database-errors';
@@ -46,7 +47,7 @@ export interface CorpusImportSummary {
   spansAdded: number;
   spansUpdated: number;
   relationsAdded: number;
-  /** What could not be stored as it was (discontinuous spans split, notes dropped). */
+  /** What could not be stored as it was (discontinuous spans split, notes on relations or too long). */
   warnings: FormatIssue[];
 }
 
@@ -148,6 +149,9 @@ class CorpusWriter {
   /** Span and relation ids in insertion order: appends to the primary-key index instead of random page splits. */
   private readonly nextId = sequentialIds();
   private readonly newRows: BatchedImportRows;
+  /** Spans of the current document created, or updated, by this import: a note then needs no log row, or no second count. */
+  private readonly createdSpanIds = new Set<string>();
+  private readonly updatedSpanIds = new Set<string>();
 
   constructor(
     private readonly store: Store,
@@ -165,6 +169,10 @@ class CorpusWriter {
         'SELECT id, annotator_id, label, start_utf16, end_utf16, attributes FROM spans WHERE document_id = ? ORDER BY created_at, id',
       ),
       setSpanAttributes: db.prepare<[{ id: string; attributes: string; at: string }], void>('UPDATE spans SET attributes = @attributes, updated_at = @at WHERE id = @id'),
+      // A new span's note is set after its row is flushed (batched-import-rows lists no note column); not logged:
+      // until its first later change a span imported in bulk is its own record (schema v3).
+      setNewSpanNote: db.prepare<[string, string], void>('UPDATE spans SET note = ? WHERE id = ?'),
+      setSpanNote: db.prepare<[{ id: string; note: string; at: string }], void>('UPDATE spans SET note = @note, updated_at = @at WHERE id = @id'),
     };
   }
 
@@ -217,6 +225,8 @@ class CorpusWriter {
       }
     }
     const storedIds = new Map<string, { id: string; annotatorId: string }>();
+    this.createdSpanIds.clear();
+    this.updatedSpanIds.clear();
     let split = 0;
     for (const span of document.spans) {
       const annotatorName = annotatorOf(span);
@@ -231,6 +241,7 @@ class CorpusWriter {
       });
     }
     this.newRows.flush();
+    this.notes(docId, document, storedIds, operationFor, warn);
     if (split > 0) warn(`${split} discontinuous span(s) stored as one span per fragment: Isnad spans are contiguous`);
     // Two relations of the file between the same stored spans (e.g. a repeated span): the first one stands.
     const ends = new Set<string>();
@@ -246,13 +257,53 @@ class CorpusWriter {
       this.summary.relationsAdded++;
     }
     this.newRows.endDocument();
-    if ((document.notes ?? []).length > 0) warn(`${document.notes!.length} note(s) not imported: Isnad has no place for free-text notes yet`);
     // Imports are logged but not undoable: they go on no undo stack. A redo made stale by them is dropped.
     for (const [annotatorId, operation] of operations) {
       if (operation.seq === undefined) continue;
       this.sql.clearRedo.run({ documentId: docId, annotatorId });
       this.sql.touchDocument.run({ id: docId, at: this.at });
     }
+  }
+
+  /**
+   * Attaches the file's notes to the stored spans they target: several on one span are joined with a
+   * blank line, in file order, and replace the stored note when they differ (logged, like attributes).
+   * Notes on relations, or longer together than a note may be, are listed in one warning.
+   */
+  private notes(documentId: string, document: CorpusDocument, storedIds: ReadonlyMap<string, { id: string; annotatorId: string }>, operationFor: (annotatorId: string) => Operation, warn: (message: string) => void): void {
+    const notes = document.notes ?? [];
+    if (notes.length === 0) return;
+    const relationIds = new Set(document.relations.map((relation) => relation.id));
+    const bySpan = new Map<string, { annotatorId: string; fileSpanId: string; notes: CorpusNote[] }>();
+    const skipped: string[] = [];
+    for (const note of notes) {
+      const target = storedIds.get(note.targetId);
+      if (target === undefined) {
+        skipped.push(`${note.id} on ${relationIds.has(note.targetId) ? `relation ${note.targetId} (Isnad keeps notes on spans only)` : `${note.targetId}, which is not a span of this document`}`);
+        continue;
+      }
+      if (normalizeSpanNote(note.text) === null) continue;
+      const entry = bySpan.get(target.id) ?? { annotatorId: target.annotatorId, fileSpanId: note.targetId, notes: [] };
+      entry.notes.push(note);
+      bySpan.set(target.id, entry);
+    }
+    for (const [spanId, entry] of bySpan) {
+      const note = normalizeSpanNote(entry.notes.map((each) => normalizeSpanNote(each.text)).join('\n\n'))!;
+      if (note.length > MAX_SPAN_NOTE_UTF16) {
+        skipped.push(`${entry.notes.map((each) => each.id).join(', ')} on ${entry.fileSpanId} (${note.length} characters; a note has at most ${MAX_SPAN_NOTE_UTF16})`);
+        continue;
+      }
+      if (this.createdSpanIds.has(spanId)) {
+        this.sql.setNewSpanNote.run(note, spanId);
+        continue;
+      }
+      const before = this.sql.spanById.get(spanId)!;
+      if (before.note === note) continue;
+      this.sql.setSpanNote.run({ id: spanId, note, at: this.at });
+      operationFor(entry.annotatorId).logSpan(documentId, spanId, before, { ...before, note, updated_at: this.at });
+      if (!this.updatedSpanIds.has(spanId)) this.summary.spansUpdated++;
+    }
+    if (skipped.length > 0) warn(`${skipped.length} note(s) not imported: ${listProblems(skipped)}`);
   }
 
   /** Names as given, trimmed and in NFC; cached because every span names one. */
@@ -288,6 +339,7 @@ class CorpusWriter {
       this.sql.setSpanAttributes.run({ id: found.id, attributes: wanted.attributes, at: this.at });
       operation().logSpan(wanted.documentId, found.id, before, { ...before, attributes: wanted.attributes, updated_at: this.at });
       found.attributes = wanted.attributes;
+      this.updatedSpanIds.add(found.id);
       this.summary.spansUpdated++;
       return found.id;
     }
@@ -302,10 +354,12 @@ class CorpusWriter {
       end_utf16: wanted.endUtf16,
       attributes: wanted.attributes,
       entity_id: null,
+      note: null,
       created_at: this.at,
       updated_at: this.at,
     };
     this.newRows.add(row, operation());
+    this.createdSpanIds.add(id);
     existing.set(key, { id, attributes: wanted.attributes });
     this.summary.spansAdded++;
     return id;

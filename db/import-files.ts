@@ -11,7 +11,7 @@ import type { TextFile } from './decode-text-file';
 import { importCorpus, withImportCache, type CorpusImportSummary, type LocatedDocument } from './import-corpus';
 import { importIsnadExportJson, type IsnadImportSummary } from './import-isnad-export';
 import { importTextFiles, type ImportedTextFile } from './import-text-files';
-import { readCorpusFile, type CorpusInput, type ReadProgress } from './read-corpus-file';
+import { readCorpusFile, type CorpusInput, type ReadCorpusOptions, type ReadProgress } from './read-corpus-file';
 import type { Store } from './store/Store';
 
 export interface ImportFilesOptions {
@@ -44,17 +44,32 @@ export function readImportInputs(inputs: ImportInputs): { texts: TextFile[]; exp
 
 export function importFiles(store: Store, inputs: ImportInputs, read: ReturnType<typeof readImportInputs>, options: ImportFilesOptions = {}): ImportFilesResult {
   const warnings: FormatIssue[] = [];
-  const result = withImportCache(store.db, () => store.db.transaction(() => ({
-    texts: read.texts.length === 0 ? [] : importTextFiles(store, read.texts),
-    exports: read.exports.map((file) => ({ name: file.name, summary: importIsnadExportJson(store, file.json, `«${file.name}»`, { sourceName: file.name }) })),
-    corpus:
-      inputs.corpusInputs.length === 0
-        ? undefined
-        : importCorpus(store, corpusDocuments(store, inputs.corpusInputs, warnings, options.onProgress), { annotator: options.annotator }),
-  }))());
+  // W3C annotations name their texts by IRI: a text file given with them whose name is a source's
+  // last segment (doc1.txt for urn:isnad:document:doc1) is imported with its spans, under that id.
+  const withAnnotations = inputs.corpusInputs.some((input) => input.format === 'webanno');
+  const textsByName = withAnnotations ? new Map(read.texts.map((file) => [textName(file.name), file])) : undefined;
+  const usedTexts = new Set<string>();
+  const readOptions = { warnings, onProgress: options.onProgress, store, texts: textsByName, usedTexts };
+  const result = withImportCache(store.db, () =>
+    store.db.transaction(() => {
+      const texts = read.texts.length === 0 || withAnnotations ? [] : importTextFiles(store, read.texts);
+      const exports = read.exports.map((file) => ({ name: file.name, summary: importIsnadExportJson(store, file.json, `«${file.name}»`, { sourceName: file.name }) }));
+      const corpus =
+        inputs.corpusInputs.length === 0
+          ? undefined
+          : importCorpus(store, corpusDocuments(inputs.corpusInputs, readOptions), { annotator: options.annotator });
+      // Texts no annotation used are plain texts, imported after the annotations had their pick.
+      const rest = withAnnotations ? read.texts.filter((file) => !usedTexts.has(textName(file.name))) : [];
+      return { texts: rest.length === 0 ? texts : importTextFiles(store, rest), exports, corpus };
+    })(),
+  );
   return { ...result, corpusFileCount: inputs.corpusInputs.length, warnings: [...warnings, ...(result.corpus?.warnings ?? [])], skipped: inputs.skipped };
 }
 
-function* corpusDocuments(store: Store, inputs: readonly CorpusInput[], warnings: FormatIssue[], onProgress?: (progress: ReadProgress) => void): Generator<LocatedDocument> {
-  for (const input of inputs) yield* readCorpusFile(input, { warnings, onProgress, store });
+function textName(fileName: string): string {
+  return fileName.replace(/\.(txt|md)$/iu, '');
+}
+
+function* corpusDocuments(inputs: readonly CorpusInput[], options: ReadCorpusOptions): Generator<LocatedDocument> {
+  for (const input of inputs) yield* readCorpusFile(input, options);
 }

@@ -79,4 +79,16 @@ describe('imports.begin / append / finish', () => {
     expect(dispatch('imports.finish', { uploadId })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/arrived incomplete \(2 of 3 bytes\)/) } });
     expect(dispatch('imports.finish', { uploadId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
+
+  it('places pieces sent out of order by atByte, and refuses a piece that overlaps another', () => {
+    const text = Buffer.from('قال الوزير إن الاتفاق سيوقع غدا.');
+    const { uploadId } = valueOf<{ uploadId: string }>(dispatch('imports.begin', { files: [{ name: 'late.txt', bytes: text.length }] }));
+    const piece = (start: number, end: number) => ({ uploadId, fileIndex: 0, dataBase64: text.subarray(start, end).toString('base64'), atByte: start });
+    valueOf(dispatch('imports.append', piece(20, text.length)));
+    expect(dispatch('imports.append', piece(10, 25))).toMatchObject({ ok: false, error: { code: 'INVALID_FILE', message: expect.stringMatching(/arrived twice/) } });
+    valueOf(dispatch('imports.append', piece(0, 20)));
+    const result = valueOf<{ documents: { id: string }[] }>(dispatch('imports.finish', { uploadId }));
+    const opened = valueOf<{ document: { text: string } }>(dispatch('documents.get', { documentId: result.documents[0]!.id }));
+    expect(opened.document.text).toBe(text.toString('utf8'));
+  });
 });

@@ -17,7 +17,7 @@ const MAX_OPEN_UPLOADS = 4;
 
 interface Upload {
   folder: string;
-  files: { name: string; path: string; bytes: number; received: number }[];
+  files: { name: string; path: string; bytes: number; received: number; pieces: { start: number; end: number }[] }[];
   annotator: string | undefined;
   startedAt: number;
 }
@@ -46,7 +46,7 @@ export class ImportUploads {
         const name = path.basename(file.name.replaceAll('\\', '/'));
         const filePath = path.join(folder, name);
         closeSync(openSync(filePath, 'w'));
-        return { name, path: filePath, bytes: file.bytes, received: 0 };
+        return { name, path: filePath, bytes: file.bytes, received: 0, pieces: [] };
       }),
       annotator,
       startedAt: Date.now(),
@@ -56,18 +56,24 @@ export class ImportUploads {
     return { uploadId };
   }
 
-  append(uploadId: string, fileIndex: number, dataBase64: string): { receivedBytes: number } {
+  /** Writes a piece at atByte (default: after the bytes received so far); pieces may arrive in any order but never overlap. */
+  append(uploadId: string, fileIndex: number, dataBase64: string, atByte?: number): { receivedBytes: number } {
     const upload = this.require(uploadId);
     const file = upload.files[fileIndex];
     if (file === undefined) throw new StoreError('NOT_FOUND', `The upload has no file number ${fileIndex + 1}.`);
     const bytes = Buffer.from(dataBase64, 'base64');
-    if (file.received + bytes.length > file.bytes) throw new StoreError('INVALID_FILE', `«${file.name}» is longer than announced (${file.bytes} bytes).`);
-    const fd = openSync(file.path, 'a');
+    const start = atByte ?? file.received;
+    const end = start + bytes.length;
+    if (end > file.bytes) throw new StoreError('INVALID_FILE', `«${file.name}» is longer than announced (${file.bytes} bytes).`);
+    // No overlap, so once `received` equals the size every byte has arrived exactly once.
+    if (file.pieces.some((piece) => piece.start < end && start < piece.end)) throw new StoreError('INVALID_FILE', `«${file.name}»: bytes ${start}–${end} arrived twice.`);
+    const fd = openSync(file.path, 'r+');
     try {
-      writeSync(fd, bytes);
+      writeSync(fd, bytes, 0, bytes.length, start);
     } finally {
       closeSync(fd);
     }
+    file.pieces.push({ start, end });
     file.received += bytes.length;
     return { receivedBytes: upload.files.reduce((sum, entry) => sum + entry.received, 0) };
   }

@@ -1,5 +1,6 @@
 // Turns one input file into converted documents for importCorpus: line formats (Isnad JSONL, doccano,
-// spaCy) stream line by line; the others are read whole and parsed by shared/formats. Parse errors
+// spaCy) stream line by line, Label Studio task by task, W3C annotation by annotation (the file's text
+// is held, never its tree); the others are read whole and parsed by shared/formats. Parse errors
 // throw INVALID_FILE naming the file and the line or record; warnings are collected for the caller.
 import { readFileSync } from 'node:fs';
 import type { ImportFormat } from '../shared/formats/detect-format';
@@ -8,14 +9,16 @@ import { parseConllBio } from '../shared/formats/conll-bio';
 import { parseDoccanoLine } from '../shared/formats/doccano';
 import { parseJsonlLine } from '../shared/formats/jsonl-corpus';
 import type { DocumentLineResult } from '../shared/formats/jsonl-lines';
-import { parseLabelStudio } from '../shared/formats/label-studio';
+import { readLabelStudio } from '../shared/formats/label-studio';
 import { parseMarkdownText } from '../shared/formats/markdown-text';
 import type { FormatIssue, ParseResult } from '../shared/formats/parse-result';
 import { parsePlainText } from '../shared/formats/plain-text';
 import { parseSpacyJsonlLine } from '../shared/formats/spacy-jsonl';
-import { documentSourceIri, parseWebAnnotation } from '../shared/formats/web-annotation';
+import { documentSourceIri, parseWebAnnotation, sourceTextName, type WebAnnotationDocument } from '../shared/formats/web-annotation';
 import { StoreError } from './database-errors';
+import { decodeTextFile, type TextFile } from './decode-text-file';
 import { describeLocation, type LocatedDocument } from './import-corpus';
+import { openJsonFileBytes } from './json-file-bytes';
 import { readLinesSync } from './read-lines-sync';
 import type { Store } from './store/Store';
 
@@ -41,6 +44,10 @@ export interface ReadCorpusOptions {
   onProgress?: ((progress: ReadProgress) => void) | undefined;
   /** W3C Web Annotation names its texts by IRI: the database's documents are offered as `urn:isnad:document:ID`. */
   store?: Store | undefined;
+  /** W3C: text files given with the annotations, by sourceTextName (file name without .txt/.md). */
+  texts?: ReadonlyMap<string, TextFile> | undefined;
+  /** W3C: receives the names of the `texts` that annotations used (they are imported with their spans). */
+  usedTexts?: Set<string> | undefined;
 }
 
 const MAX_SHOWN_ERRORS = 5;
@@ -85,14 +92,58 @@ export function* readCorpusFile(input: CorpusInput, options: ReadCorpusOptions):
     if (documents === 0) throw new StoreError('INVALID_FILE', `${input.name}: the file holds no documents`);
     return;
   }
+  if (input.format === 'label-studio') {
+    // Tasks stream one by one into the import; an error ends the import, which rolls back what came before.
+    const file = openJsonFileBytes(input.path, input.name);
+    try {
+      const tasks = readLabelStudio(file, { fileName: input.name });
+      for (;;) {
+        const next = tasks.next();
+        if (next.done) {
+          if (!next.value.ok) throw parseFailure(next.value.errors);
+          options.warnings.push(...next.value.warnings);
+          break;
+        }
+        yield { document: next.value.document, file: input.name, record: next.value.record };
+      }
+    } finally {
+      file.close();
+    }
+    options.onProgress?.({ file: input.name, bytesRead: 1, totalBytes: 1 });
+    return;
+  }
   const result = parseWholeFile(input, options);
   if (!result.ok) throw parseFailure(result.errors);
   options.warnings.push(...result.warnings);
   options.onProgress?.({ file: input.name, bytesRead: 1, totalBytes: 1 });
-  const byRecord = input.format === 'label-studio';
-  for (const [index, document] of result.documents.entries()) {
-    yield byRecord ? { document, file: input.name, record: index + 1 } : { document, file: input.name };
-  }
+  for (const document of result.documents) yield { document, file: input.name };
+}
+
+/**
+ * Where a W3C file's sources find their texts: a database document whose IRI is the source
+ * (`urn:isnad:document:ID`, or the id itself when it is an IRI), else a text file given with the
+ * annotations whose name is the source's last segment (sourceTextName).
+ */
+function webAnnotationTexts(options: ReadCorpusOptions): (source: string) => WebAnnotationDocument | undefined {
+  const byId = options.store?.db.prepare<[string], { id: string; title: string; text: string }>('SELECT id, title, text FROM documents WHERE id = ?');
+  return (source) => {
+    const prefix = 'urn:isnad:document:';
+    let id = source;
+    if (source.startsWith(prefix)) {
+      try {
+        id = decodeURIComponent(source.slice(prefix.length));
+      } catch {
+        id = '';
+      }
+    }
+    const row = byId?.get(id);
+    if (row !== undefined && documentSourceIri({ id: row.id, text: '', spans: [], relations: [] }, 0) === source) return { source, ...row };
+    const name = sourceTextName(source);
+    const file = options.texts?.get(name);
+    if (file === undefined) return undefined;
+    options.usedTexts?.add(name);
+    return { source, id: name, text: decodeTextFile(file).text };
+  };
 }
 
 type LineParser = (line: string, lineNumber: number, fileName: string) => DocumentLineResult;
@@ -117,15 +168,15 @@ function parseWholeFile(input: CorpusInput, options: ReadCorpusOptions): ParseRe
     }
     case 'conll':
       return parseConllBio(readUtf8File(input.path, fileName), { fileName });
-    case 'label-studio':
-      return parseLabelStudio(readUtf8File(input.path, fileName), { fileName });
     case 'webanno': {
-      const store = options.store;
-      const rows = store === undefined ? [] : store.db.prepare<[], { id: string; title: string; text: string }>('SELECT id, title, text FROM documents ORDER BY created_at, rowid').all();
-      const documents = rows.map((row) => ({ source: documentSourceIri({ id: row.id, text: '', spans: [], relations: [] }, 0), ...row }));
-      return parseWebAnnotation(readUtf8File(input.path, fileName), { fileName, documents });
+      const file = openJsonFileBytes(input.path, fileName);
+      try {
+        return parseWebAnnotation(file, { fileName, findDocument: webAnnotationTexts(options) });
+      } finally {
+        file.close();
+      }
     }
     default:
-      return LINE_PARSERS[input.format] === undefined ? { ok: false, errors: [{ file: fileName, message: `unsupported format ${input.format}` }] } : { ok: false, errors: [] };
+      return { ok: false, errors: [{ file: fileName, message: `unsupported format ${input.format}` }] };
   }
 }

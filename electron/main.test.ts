@@ -157,6 +157,34 @@ describe('electron/main.ts', () => {
     expect(invoke(record, appFrame, { method: 'annotators.current', payload: {} })).toEqual({ ok: true, value: null });
   });
 
+  it('formats.saveExport asks where to save and writes the export there; cancelling writes nothing', async () => {
+    const profile = makeProfile();
+    const record = await startMain(profile);
+    invoke(record, appFrame, { method: 'annotators.setCurrent', payload: { name: 'Layla' } });
+    const text = 'قال وزير الدفاع إن الضربات دقيقة.';
+    const imported = invoke(record, appFrame, { method: 'documents.import', payload: { files: [{ name: 'a.txt', dataBase64: Buffer.from(text).toString('base64') }] } }) as { value: { documents: { id: string }[] } };
+    invoke(record, appFrame, { method: 'spans.create', payload: { documentId: imported.value.documents[0]!.id, label: 'claim', startUtf16: 16, endUtf16: 32 } });
+    const target = path.join(profile.userDataDir, 'chosen', 'corpus.jsonl');
+    mkdirSync(path.dirname(target));
+
+    record.saveDialogAnswer = null;
+    expect(await invoke(record, appFrame, { method: 'formats.saveExport', payload: { format: 'jsonl' } })).toMatchObject({ ok: true, value: { saved: false } });
+    expect(existsSync(target)).toBe(false);
+
+    record.saveDialogAnswer = target;
+    const saved = await invoke(record, appFrame, { method: 'formats.saveExport', payload: { format: 'jsonl' } });
+    expect(saved).toMatchObject({ ok: true, value: { saved: true, fileName: 'corpus.jsonl', documentCount: 1, spanCount: 1 } });
+    expect(record.saveDialogs).toHaveLength(2);
+    expect(record.saveDialogs[1]).toMatchObject({ defaultPath: 'corpus.jsonl' });
+    const line = JSON.parse(readFileSync(target, 'utf8').trim()) as { text: string; spans: { label: string; start: number; end: number }[] };
+    expect(line.text).toBe(text);
+    expect(line.spans).toMatchObject([{ label: 'claim', start: 16, end: 32 }]);
+
+    expect(await invoke(record, appFrame, { method: 'formats.saveExport', payload: { format: 'jsonl', path: '/etc/passwd' } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await invoke(record, { url: 'https://evil.example/', parent: null }, { method: 'formats.saveExport', payload: { format: 'jsonl' } })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(record.saveDialogs).toHaveLength(2);
+  });
+
   it('serves the built renderer with the CSP header, and nothing outside it', async () => {
     const record = await startMain(makeProfile());
     const handle = record.protocolHandlers.get('app');

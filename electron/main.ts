@@ -6,13 +6,15 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcM
 import type Database from 'better-sqlite3';
 import { createDispatch } from '../db/create-dispatch';
 import { openDatabase } from '../db/open-database';
+import { saveExportToFile } from '../db/save-export-file';
 import { IPC_CHANNEL, MENU_CHANNEL, type MenuCommand } from '../shared/rpc/ipc-channel';
 import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES } from './app-origin';
-import { handleIpcRequest, type IpcSender } from './handle-ipc-request';
+import { handleIpcRequest, isTrustedIpcSender, type IpcSender } from './handle-ipc-request';
 import { hardenSession } from './harden-session';
 import { hardenWebContents } from './harden-web-contents';
 import { buildMenuTemplate } from './menu-template';
 import { registerAppProtocol } from './register-app-protocol';
+import { handleSaveExport, isSaveExportCall } from './save-export';
 import { createWindowOptions } from './window-options';
 
 let mainWindow: BrowserWindow | null = null;
@@ -64,7 +66,14 @@ function start(): void {
   app.on('will-quit', () => db.close());
 
   const dispatch = createDispatch(db, { databasePath, appVersion: app.getVersion() });
-  ipcMain.handle(IPC_CHANNEL, (event, request: unknown) => handleIpcRequest(dispatch, describeSender(event), request));
+  ipcMain.handle(IPC_CHANNEL, (event, request: unknown) => {
+    const sender = describeSender(event);
+    // The one call that needs a dialog (async): answered here, for the app's own window only.
+    if (isTrustedIpcSender(sender) && isSaveExportCall(request)) {
+      return handleSaveExport(request.payload, { chooseSavePath: (name) => chooseSavePath(event, name), save: (exportRequest, filePath) => saveExportToFile(db, exportRequest, filePath) });
+    }
+    return handleIpcRequest(dispatch, sender, request);
+  });
 
   hardenSession(session.defaultSession);
   registerAppProtocol(rendererDir);
@@ -97,6 +106,13 @@ function describeSender(event: IpcMainInvokeEvent): IpcSender {
     // A frame disposed mid-call throws on access: treat it as unknown, hence untrusted.
     return { frameUrl: null, isMainFrame: false };
   }
+}
+
+async function chooseSavePath(event: IpcMainInvokeEvent, defaultFileName: string): Promise<string | null> {
+  const window = BrowserWindow.fromWebContents(event.sender);
+  const options = { defaultPath: defaultFileName, properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const] };
+  const result = window === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(window, options);
+  return result.canceled || result.filePath === undefined || result.filePath === '' ? null : result.filePath;
 }
 
 function sendMenuCommand(command: MenuCommand): void {

@@ -5,6 +5,7 @@ import type { Span } from '../shared/rpc/domain';
 import { AnnotatorDialog } from './components/AnnotatorDialog';
 import { AppHeader } from './components/AppHeader';
 import { ATTRIBUTES_ID, AttributeEditor } from './components/AttributeEditor';
+import { NoteEditor } from './components/NoteEditor';
 import { ClaimFramePanel } from './components/ClaimFramePanel';
 import { DocumentList } from './components/DocumentList';
 import { DropOverlay } from './components/DropOverlay';
@@ -289,6 +290,7 @@ export function App() {
             onDropSpan={linkDroppedSpan}
           />
           <AttributeEditor span={selectedSpan} schema={attribution.schema} onChange={(spanId, name, value) => void attribution.setAttribute(spanId, name, value)} />
+          <NoteEditor span={selectedSpan} onSave={(spanId, note) => void attribution.setNote(spanId, note)} />
           {selectedSpan !== null && selectedEntityKind !== undefined && !selectedSpan.id.startsWith(PENDING_SPAN_PREFIX) && (
             <EntityLinkField key={selectedSpan.id} span={selectedSpan} kind={selectedEntityKind} rpc={rpc} onLinked={replaceSpan} onError={workspace.showRpcError} />
           )}

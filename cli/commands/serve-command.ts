@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createDispatch } from '../../db/create-dispatch';
+import { streamExport } from '../../db/export-corpus';
 import type { CliIo } from '../cli-io';
 import { openCliDatabase } from '../open-cli-database';
 import { parseCommandArgs } from '../parse-command-args';
@@ -28,7 +29,12 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
   const db = openCliDatabase(databasePath, { mustExist: false });
   let server: RunningServer;
   try {
-    server = await startServer({ dispatch: createDispatch(db, { databasePath, appVersion: io.appVersion }), staticDir: io.staticDir, port });
+    server = await startServer({
+      dispatch: createDispatch(db, { databasePath, appVersion: io.appVersion }),
+      staticDir: io.staticDir,
+      port,
+      runExport: (request, sink) => streamExport(db, request, sink),
+    });
   } catch (error) {
     db.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {

@@ -19,8 +19,13 @@ export function isAllowedOrigin(originHeader: string | undefined, port: number):
 export function hasBearerToken(authorizationHeader: string | undefined, token: string): boolean {
   if (authorizationHeader === undefined) return false;
   const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorizationHeader);
-  if (match?.[1] === undefined) return false;
-  const sent = createHash('sha256').update(match[1]).digest();
+  return match?.[1] !== undefined && isSameToken(match[1], token);
+}
+
+/** A download link cannot send a header: GET /export also takes the token as ?token=, compared the same way. */
+export function isSameToken(sent: string | null | undefined, token: string): boolean {
+  if (sent === null || sent === undefined || sent === '') return false;
+  const sentHash = createHash('sha256').update(sent).digest();
   const expected = createHash('sha256').update(token).digest();
-  return timingSafeEqual(sent, expected);
+  return timingSafeEqual(sentHash, expected);
 }

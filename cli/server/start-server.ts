@@ -4,8 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { EXPORT_DOWNLOAD_PATH } from '../../shared/rpc/export-download';
 import type { RpcDispatch } from '../../shared/rpc/rpc-client';
+import { handleExportDownload, type ExportRunner } from './handle-export-download';
 import { handleRpc, MAX_RPC_BODY_BYTES } from './handle-rpc';
+import { handleUploadPiece, UPLOAD_PIECE_PATH } from './handle-upload-piece';
 import { isAllowedHost, isAllowedOrigin } from './request-guards';
 import { setSecurityHeaders } from './security-headers';
 import { sendError } from './send-json';
@@ -21,6 +24,8 @@ export interface StartServerOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   maxBodyBytes?: number;
+  /** Serves GET /export (streamed export downloads) when given. */
+  runExport?: ExportRunner;
 }
 
 export interface RunningServer {
@@ -51,6 +56,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const pathname = (req.url ?? '/').split('?', 1)[0];
     if (pathname === '/rpc') {
       await handleRpc(req, res, { dispatch: options.dispatch, token, maxBodyBytes });
+    } else if (pathname === UPLOAD_PIECE_PATH) {
+      await handleUploadPiece(req, res, { dispatch: options.dispatch, token });
+    } else if (pathname === EXPORT_DOWNLOAD_PATH && options.runExport !== undefined) {
+      await handleExportDownload(req, res, { token, runExport: options.runExport });
     } else if (req.method === 'GET' || req.method === 'HEAD') {
       await serveStatic(req, res, staticDirReal);
     } else {

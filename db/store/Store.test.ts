@@ -153,6 +153,22 @@ describe('Store', () => {
       expect(log[2]!.after).toBeNull();
     });
 
+    it('keeps a note on a span: trimmed and NFC, blank removes it, same note is no change, too long refused', () => {
+      const claim = create('claim', 'الضربات الدقيقة');
+      // Alef + combining hamza above is not NFC; the stored note is (أ).
+      const noted = store.setSpanNote(claim.id, '  مصدر غير مسمّى \u0627\u0654  ');
+      expect(noted.note).toBe('مصدر غير مسمّى \u0623');
+      expect(store.getDocument(documentId).spans[0]!.note).toBe(noted.note);
+      const logged = changes(db).length;
+      store.setSpanNote(claim.id, noted.note);
+      expect(changes(db)).toHaveLength(logged);
+      expect(JSON.parse(changes(db).at(-1)!.after!)).toMatchObject({ note: noted.note });
+      expect(storeErrorOf(() => store.setSpanNote(claim.id, 'ن'.repeat(10_001))).code).toBe('INVALID_ATTRIBUTE');
+      expect(store.setSpanNote(claim.id, '  \n ').note).toBeNull();
+      expect(store.getDocument(documentId).spans[0]!.note).toBeNull();
+      expect(storeErrorOf(() => store.setSpanNote('nope', 'x')).code).toBe('NOT_FOUND');
+    });
+
     it('bumps the document updatedAt on every span write, including a delete', () => {
       expect(store.listDocuments()[0]!.updatedAt).toBe('2026-11-25T10:00:00.000Z');
       vi.setSystemTime(new Date('2026-11-25T11:00:00.000Z'));

@@ -19,6 +19,7 @@ import type { SchemaLabel } from '../../shared/schemas/annotation-schema';
 import { checkRelationLabels } from '../../shared/schemas/check-relation';
 import { applyAttributeChanges, defaultAttributes, reconcileAttributes } from '../../shared/schemas/span-attributes';
 import { checkSpanRangeUtf16 } from '../../shared/text/check-span-range';
+import { MAX_SPAN_NOTE_UTF16, normalizeSpanNote } from '../../shared/text/normalize-span-note';
 import { OffsetMap } from '../../shared/text/offset-map';
 import { StoreError } from '../database-errors';
 import { readSchemaVersion } from '../migrate';
@@ -240,6 +241,19 @@ export class Store {
     });
   }
 
+  /** Sets the span's free-text note (null or blank removes it); one operation, so one undo restores the old note. */
+  setSpanNote(spanId: string, rawNote: string | null): Span {
+    return this.edit('spans.setNote', () => this.requireSpan(spanId).document_id, (operation) => {
+      const before = this.requireSpan(spanId);
+      const note = normalizeSpanNote(rawNote);
+      if (note !== null && note.length > MAX_SPAN_NOTE_UTF16) {
+        throw new StoreError('INVALID_ATTRIBUTE', `A note is at most ${MAX_SPAN_NOTE_UTF16} characters; this one has ${note.length}.`);
+      }
+      if (before.note === note) return this.spanFromRow(before);
+      return this.spanFromRow(this.writeSpan(operation, before, { note }));
+    });
+  }
+
   /** Links a speaker or source span to a register entry of the same kind (null unlinks). */
   linkSpanEntity(spanId: string, entityId: string | null): Span {
     return this.edit('spans.linkEntity', () => this.requireSpan(spanId).document_id, (operation) => {
@@ -336,6 +350,7 @@ export class Store {
       endUtf16: before.end_utf16,
       attributes: before.attributes,
       entityId: before.entity_id,
+      note: before.note,
       updatedAt: operation.at,
       ...changes,
     });

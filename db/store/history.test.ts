@@ -9,10 +9,10 @@ import { pentagonSession, type PentagonSession } from '../test-support/pentagon-
 import { tempDatabasePath } from '../test-support/temp-database-path';
 import { Store } from './Store';
 
-/** What an annotator sees: spans with their label, text, attributes and link, and relations. */
+/** What an annotator sees: spans with their label, text, attributes, link and note, and relations. */
 function view(annotations: Pick<DocumentAnnotations, 'spans' | 'relations'>) {
   return {
-    spans: annotations.spans.map((span) => ({ id: span.id, label: span.label, text: span.text, attributes: span.attributes, entityId: span.entityId })),
+    spans: annotations.spans.map((span) => ({ id: span.id, label: span.label, text: span.text, attributes: span.attributes, entityId: span.entityId, note: span.note })),
     relations: annotations.relations.map((relation) => ({ id: relation.id, type: relation.type, from: relation.fromSpanId, to: relation.toSpanId })),
   };
 }
@@ -39,13 +39,17 @@ describe('history', () => {
     record();
     store.setSpanAttributes(claim.id, { claimType: 'direct_quote' });
     record();
+    store.setSpanNote(claim.id, 'هل هذا اقتباس حرفي؟');
+    record();
+    store.setSpanNote(claim.id, 'اقتباس حرفي من المؤتمر الصحفي');
+    record();
     store.setSpanBounds(speaker.id, rangeOf('لويد أوستن').startUtf16, rangeOf('لويد أوستن').endUtf16);
     record();
     store.linkSpanEntity(speaker.id, store.register.create('speaker', 'لويد أوستن').id);
     record();
     store.setSpanLabel(speaker.id, 'source'); // also drops the said_by relation
     record();
-    store.deleteSpan(claim.id);
+    store.deleteSpan(claim.id); // its note comes back with it on undo
     record();
 
     for (let i = states.length - 2; i >= 0; i--) {

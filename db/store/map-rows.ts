@@ -44,6 +44,7 @@ export function toSpan(row: SpanRow, map: OffsetMap): Span {
     text: map.sliceUtf16(row.start_utf16, row.end_utf16),
     attributes: parseAttributes(row.attributes),
     entityId: row.entity_id,
+    note: row.note,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -53,7 +54,7 @@ export function parseAttributes(json: string): SpanAttributes {
   return JSON.parse(json) as SpanAttributes;
 }
 
-/** The JSON kept in span_changes.before/after: enough to restore the span exactly (v1 rows lack attributes and entityId). */
+/** The JSON kept in span_changes.before/after: enough to restore the span exactly (v1 rows lack attributes and entityId, v1-v3 rows the note). */
 export function toSpanSnapshotJson(row: SpanRow): string {
   return JSON.stringify({
     id: row.id,
@@ -64,15 +65,16 @@ export function toSpanSnapshotJson(row: SpanRow): string {
     endUtf16: row.end_utf16,
     attributes: parseAttributes(row.attributes),
     entityId: row.entity_id,
+    note: row.note,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   });
 }
 
-/** A span snapshot back to the columns to write; snapshots from schema v1 had no attributes or entity. */
+/** A span snapshot back to the columns to write; snapshots from schema v1 had no attributes or entity, those before v4 no note. */
 export function fromSpanSnapshotJson(json: string): FullSpanRow {
-  const snapshot = JSON.parse(json) as Omit<FullSpanRow, 'attributes' | 'entityId'> & { attributes?: SpanAttributes; entityId?: string | null };
-  return { ...snapshot, attributes: JSON.stringify(snapshot.attributes ?? {}), entityId: snapshot.entityId ?? null };
+  const snapshot = JSON.parse(json) as Omit<FullSpanRow, 'attributes' | 'entityId' | 'note'> & { attributes?: SpanAttributes; entityId?: string | null; note?: string | null };
+  return { ...snapshot, attributes: JSON.stringify(snapshot.attributes ?? {}), entityId: snapshot.entityId ?? null, note: snapshot.note ?? null };
 }
 
 export function toRelation(row: RelationRow): Relation {

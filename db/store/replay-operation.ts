@@ -14,7 +14,7 @@ export interface ReplayContext {
   documentId: string;
   /** The register entry standing for an entity id now (merges retire entries). */
   resolveEntity(entityId: string): string;
-  writeSpan(operation: Operation, before: SpanRow, changes: Partial<Pick<FullSpanRow, 'label' | 'startUtf16' | 'endUtf16' | 'attributes' | 'entityId'>>): unknown;
+  writeSpan(operation: Operation, before: SpanRow, changes: Partial<Pick<FullSpanRow, 'label' | 'startUtf16' | 'endUtf16' | 'attributes' | 'entityId' | 'note'>>): unknown;
 }
 
 export function replayOperation(context: ReplayContext, operationSeq: number, direction: 'undo' | 'redo'): void {
@@ -59,8 +59,8 @@ function restoreSpan(context: ReplayContext, spanId: string, snapshotJson: strin
     sql.insertFullSpan.run({ ...snapshot, entityId, updatedAt: operation.at });
     operation.logSpan(documentId, spanId, null, sql.spanById.get(spanId)!);
   } else {
-    const { label, startUtf16, endUtf16, attributes } = snapshot;
-    context.writeSpan(operation, current, { label, startUtf16, endUtf16, attributes, entityId });
+    const { label, startUtf16, endUtf16, attributes, note } = snapshot;
+    context.writeSpan(operation, current, { label, startUtf16, endUtf16, attributes, entityId, note });
   }
 }
 

@@ -41,6 +41,8 @@ export interface SpanRow {
   /** JSON object of attribute values. */
   attributes: string;
   entity_id: string | null;
+  /** Free text; NULL when the span has none (schema v4). */
+  note: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -76,6 +78,7 @@ export interface FullSpanRow {
   endUtf16: number;
   attributes: string;
   entityId: string | null;
+  note: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -101,7 +104,7 @@ const DOCUMENT_SUMMARY_COLUMNS = `
 
 const SPAN_COLUMNS = `
   s.id, s.document_id, s.annotator_id, a.name AS annotator_name, s.label,
-  s.start_utf16, s.end_utf16, s.attributes, s.entity_id, s.created_at, s.updated_at`;
+  s.start_utf16, s.end_utf16, s.attributes, s.entity_id, s.note, s.created_at, s.updated_at`;
 
 /** Binds the annotator whose status the summary columns report (null: none). */
 export interface SummaryParams {
@@ -153,13 +156,13 @@ export function prepareStoreStatements(db: Database.Database) {
        VALUES (@id, @documentId, @annotatorId, @label, @startUtf16, @endUtf16, @attributes, @at, @at)`,
     ),
     insertFullSpan: db.prepare<[FullSpanRow], void>(
-      `INSERT INTO spans (id, document_id, annotator_id, label, start_utf16, end_utf16, attributes, entity_id, created_at, updated_at)
-       VALUES (@id, @documentId, @annotatorId, @label, @startUtf16, @endUtf16, @attributes, @entityId, @createdAt, @updatedAt)`,
+      `INSERT INTO spans (id, document_id, annotator_id, label, start_utf16, end_utf16, attributes, entity_id, note, created_at, updated_at)
+       VALUES (@id, @documentId, @annotatorId, @label, @startUtf16, @endUtf16, @attributes, @entityId, @note, @createdAt, @updatedAt)`,
     ),
     /** Everything but the identity, document, owner and creation time, which never change. */
     updateSpan: db.prepare<[Omit<FullSpanRow, 'documentId' | 'annotatorId' | 'createdAt'>], void>(
       `UPDATE spans SET label = @label, start_utf16 = @startUtf16, end_utf16 = @endUtf16, attributes = @attributes,
-       entity_id = @entityId, updated_at = @updatedAt WHERE id = @id`,
+       entity_id = @entityId, note = @note, updated_at = @updatedAt WHERE id = @id`,
     ),
     deleteSpan: db.prepare<[string], void>('DELETE FROM spans WHERE id = ?'),
     deleteSpansOfDocument: db.prepare<[string], void>('DELETE FROM spans WHERE document_id = ?'),

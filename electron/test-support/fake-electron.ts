@@ -26,6 +26,9 @@ export interface FakeElectronRecord {
   permissionHandler: Listener | null;
   headersListener: Listener | null;
   openedExternally: string[];
+  /** Options of each save dialog shown, and the path the next one answers (null: cancelled). */
+  saveDialogs: unknown[];
+  saveDialogAnswer: string | null;
 }
 
 const globals = globalThis as typeof globalThis & { __isnadFakeElectron?: { config: FakeElectronConfig; record?: FakeElectronRecord } };
@@ -45,6 +48,8 @@ const record: FakeElectronRecord = {
   permissionHandler: null,
   headersListener: null,
   openedExternally: [],
+  saveDialogs: [],
+  saveDialogAnswer: null,
 };
 slot.record = record;
 
@@ -77,6 +82,7 @@ export const app = {
 export class BrowserWindow {
   static getAllWindows = () => record.windows;
   static getFocusedWindow = () => null;
+  static fromWebContents = () => null;
   readonly loadedUrls: string[] = [];
   readonly sent: Array<[string, ...unknown[]]> = [];
   readonly webContents = { send: (channel: string, ...args: unknown[]) => this.sent.push([channel, ...args]) };
@@ -100,6 +106,11 @@ export class BrowserWindow {
 export const dialog = {
   showErrorBox: (title: string, content: string) => {
     record.errorBoxes.push({ title, content });
+  },
+  showSaveDialog: (...args: unknown[]) => {
+    record.saveDialogs.push(args.at(-1));
+    const filePath = record.saveDialogAnswer;
+    return Promise.resolve(filePath === null ? { canceled: true, filePath: '' } : { canceled: false, filePath });
   },
 };
 

@@ -1,7 +1,10 @@
 // The imported documents: title (first line), length in characters, number of spans, last change and
-// the annotator's status, with the number of documents per status at the top.
+// the annotator's status, with the number of documents per status at the top. Rendered as a window
+// (usePagedList): a 10,000-document corpus rendered whole froze the page for seconds on every open.
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_STATUSES, type DocumentSummary } from '../../shared/rpc/domain';
+import { usePagedList } from '../state/use-paged-list';
 import { formatNumber, formatRelativeTime } from '../util/format';
 
 interface Props {
@@ -14,11 +17,18 @@ interface Props {
 export function DocumentList({ documents, openDocumentId, openingId, onOpen }: Props) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  const openIndex = useMemo(() => (openDocumentId === null ? -1 : documents.findIndex((doc) => doc.id === openDocumentId)), [documents, openDocumentId]);
+  const { listRef, moreRef, start, end, showMore, showEarlier } = usePagedList<HTMLUListElement>(documents.length, openIndex);
+  const statusCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const doc of documents) counts.set(doc.status, (counts.get(doc.status) ?? 0) + 1);
+    return counts;
+  }, [documents]);
   return (
     <nav className="pane documents-pane" aria-labelledby="documents-title">
       <div className="pane-header">
         <h2 id="documents-title">{t('documents.title')}</h2>
-        <span className="count-badge">{formatNumber(documents.length, language)}</span>
+        <span className="count-badge" data-testid="document-count">{formatNumber(documents.length, language)}</span>
       </div>
       {documents.length > 0 && (
         <ul className="status-counts" data-testid="status-counts">
@@ -26,7 +36,7 @@ export function DocumentList({ documents, openDocumentId, openingId, onOpen }: P
             <li key={status} className={`status-${status}`} data-status={status} title={t(`status.${status}`)}>
               <span className="status-dot" aria-hidden="true" />
               <span className="status-count-name">{t(`status.${status}`)}</span>
-              <span className="status-count-value">{formatNumber(documents.filter((doc) => doc.status === status).length, language)}</span>
+              <span className="status-count-value">{formatNumber(statusCounts.get(status) ?? 0, language)}</span>
             </li>
           ))}
         </ul>
@@ -34,8 +44,15 @@ export function DocumentList({ documents, openDocumentId, openingId, onOpen }: P
       {documents.length === 0 ? (
         <p className="pane-empty">{t('documents.empty')}</p>
       ) : (
-        <ul className="document-list">
-          {documents.map((doc) => (
+        <ul className="document-list" ref={listRef} data-testid="document-list">
+          {start > 0 && (
+            <li className="span-list-more">
+              <button type="button" className="button button-quiet" data-testid="document-list-earlier" onClick={showEarlier}>
+                {t('spans.earlier', { count: start })}
+              </button>
+            </li>
+          )}
+          {documents.slice(start, end).map((doc) => (
             <li key={doc.id}>
               <button
                 type="button"
@@ -64,6 +81,13 @@ export function DocumentList({ documents, openDocumentId, openingId, onOpen }: P
               </button>
             </li>
           ))}
+          {end < documents.length && (
+            <li className="span-list-more" ref={moreRef}>
+              <button type="button" className="button button-quiet" data-testid="document-list-more" onClick={showMore}>
+                {t('spans.more', { count: documents.length - end })}
+              </button>
+            </li>
+          )}
         </ul>
       )}
     </nav>

@@ -1,12 +1,15 @@
 // Export in any format: Isnad JSON, JSONL, brat, CoNLL BIO, W3C Web Annotation, Label Studio,
 // doccano, spaCy. Chooses the scope (this document or all), the layers (every annotator, the gold
-// layer, or chosen annotators) and, for CoNLL, the label layer. Files download one by one.
+// layer, or chosen annotators) and, for CoNLL, the label layer. All documents are streamed to a file
+// (start-streamed-export.ts); one document, and brat's many files, download one by one.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/formats/detect-format';
 import type { Annotator, Label } from '../../shared/rpc/domain';
 import type { RpcInvoke } from '../../shared/rpc/rpc-client';
 import type { RpcError } from '../../shared/rpc/rpc-error';
+import { isStreamableFormat } from '../../shared/rpc/export-download';
+import { startStreamedExport } from '../rpc/start-streamed-export';
 import { downloadTextFiles } from '../util/download-files';
 import '../styles/formats.css';
 
@@ -52,16 +55,30 @@ export function ExportDialog({ rpc, openDocument, labels, onClose, show, showRpc
     if (!canExport) return;
     setBusy(true);
     try {
-      const result = await rpc('formats.export', {
+      const request = {
         format,
         ...(scope === 'document' && openDocument !== null ? { documentId: openDocument.id } : {}),
         ...(names === undefined ? {} : { annotatorNames: names }),
         ...(format === 'conll' && conllLabels.size > 0 ? { conllLabels: [...conllLabels] } : {}),
-      });
+      };
+      const done = t('exportDialog.done', { format: t(`exportDialog.formats.${format}`) });
+      if (scope === 'all' && isStreamableFormat(format)) {
+        const outcome = await startStreamedExport(rpc, request);
+        if (outcome.kind === 'error') return showRpcError(outcome.error);
+        if (outcome.kind === 'saved') {
+          const { saved } = outcome;
+          const detail = `${t('exportDialog.savedTo', { file: saved.fileName })} · ${t('exportDialog.summary', { documents: saved.documentCount, spans: saved.spanCount, files: 1 })}`;
+          show('info', done, saved.warnings.length === 0 ? detail : `${detail} · ${saved.warnings.slice(0, 5).join(' · ')}`);
+        }
+        if (outcome.kind === 'downloading') show('info', done, t('exportDialog.streamStarted'));
+        if (outcome.kind !== 'cancelled') onClose();
+        return;
+      }
+      const result = await rpc('formats.export', request);
       if (!result.ok) return showRpcError(result.error);
       await downloadTextFiles(result.value.files);
       const detail = t('exportDialog.summary', { documents: result.value.documentCount, spans: result.value.spanCount, files: result.value.files.length });
-      show('info', t('exportDialog.done', { format: t(`exportDialog.formats.${format}`) }), result.value.warnings.length === 0 ? detail : `${detail} · ${result.value.warnings.slice(0, 5).join(' · ')}`);
+      show('info', done, result.value.warnings.length === 0 ? detail : `${detail} · ${result.value.warnings.slice(0, 5).join(' · ')}`);
       onClose();
     } finally {
       setBusy(false);

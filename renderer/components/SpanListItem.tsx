@@ -1,10 +1,11 @@
-// One annotation in the side panel: label chip, covered text, annotator, label select and delete.
+// One annotation in the side panel: label chip, note marker, covered text, annotator, label select and delete.
 // It can be dragged onto a claim frame's speaker/source/cue slot.
 import { memo, type CSSProperties } from 'react';
 import type { Label, Span } from '../../shared/rpc/domain';
 import { safeCssColor } from '../highlights/highlight-styles';
 import { SPAN_DRAG_TYPE } from './ClaimFrameCard';
 import { TrashIcon } from './Icons';
+import { NoteIcon } from './NoteEditor';
 
 /** Interface strings, translated once by the panel rather than by each of thousands of items. */
 export interface SpanItemStrings {
@@ -14,6 +15,7 @@ export interface SpanItemStrings {
   labelSelect: string;
   delete: string;
   deleteHint: string;
+  noteMarker: string;
 }
 
 interface Props {
@@ -50,6 +52,12 @@ export const SpanListItem = memo(function SpanListItem({ span, labels, strings, 
     >
       <div className="span-row">
         <span className="span-chip">{strings.labelNames.get(span.label) ?? span.label}</span>
+        {span.note !== null && (
+          // The note itself is the tooltip: reading it needs no click.
+          <span className="span-note-marker" data-testid="span-note-marker" role="img" aria-label={`${strings.noteMarker}: ${span.note}`} title={span.note}>
+            <NoteIcon />
+          </span>
+        )}
         <span className="span-meta">{pending ? strings.saving : strings.by(span.annotatorName)}</span>
         <select
           data-testid="span-label-select"

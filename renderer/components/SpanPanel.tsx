@@ -41,6 +41,7 @@ export function SpanPanel({ spans: allSpans, labels, labelByName, selectedSpanId
       labelSelect: t('spans.labelSelect'),
       delete: t('spans.delete'),
       deleteHint: t('spans.deleteHint'),
+      noteMarker: t('spanNote.marker'),
     }),
     [labels, t],
   );

@@ -13,7 +13,7 @@ const TYPES = [
 function span(id: string, label: string, startUtf16: number, endUtf16: number): Span {
   return {
     id, documentId: 'd', annotatorId: 'a', annotatorName: 'A', label, startUtf16, endUtf16, startCodePoints: startUtf16, endCodePoints: endUtf16,
-    text: id, attributes: {}, entityId: null, createdAt: '', updatedAt: '',
+    text: id, attributes: {}, entityId: null, note: null, createdAt: '', updatedAt: '',
   };
 }
 function relation(id: string, type: string, fromSpanId: string, toSpanId: string): Relation {

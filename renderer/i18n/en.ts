@@ -115,6 +115,12 @@ export const en = {
     hint: 'A: first attribute · Tab: next field · Esc: back',
     selectSpan: 'Select a span to edit its attributes.',
   },
+  spanNote: {
+    title: 'Note',
+    placeholder: 'A comment on this annotation: a doubt, a source to check, why it is tagged this way…',
+    hint: 'Saved when you leave the box or press Ctrl+Enter.',
+    marker: 'Has a note',
+  },
   history: {
     undo: 'Undo',
     redo: 'Redo',
@@ -237,6 +243,8 @@ export const en = {
     cancel: 'Cancel',
     done: 'Exported as {{format}}',
     summary: 'documents {{documents}}, spans {{spans}}, files {{files}}',
+    streamStarted: 'Download started: the server writes the file as it goes, so any size fits',
+    savedTo: 'Saved to {{file}}',
     formats: {
       isnad: 'Isnad JSON',
       jsonl: 'JSONL (one document per line)',
@@ -248,9 +256,9 @@ export const en = {
       spacy: 'spaCy / Prodigy JSONL',
     },
     notes: {
-      isnad: 'Everything: spans, relations, attributes, register links, statuses. Offsets in code points and UTF-16.',
-      jsonl: 'Texts, spans with attributes and both offset units, relations.',
-      brat: 'Spans, relations and attributes; one .txt and one .ann file per document. Code points.',
+      isnad: 'Everything: spans, relations, attributes, notes, register links, statuses. Offsets in code points and UTF-16.',
+      jsonl: 'Texts, spans with attributes, notes and both offset units, relations.',
+      brat: 'Spans, relations, attributes and notes; one .txt and one .ann file per document. Code points.',
       conll: 'Tokens with BIO tags of one label layer; relations and attributes are lost.',
       webanno: 'Spans (position and quote selectors) and relations. Code points.',
       'label-studio': 'Spans and relations, one annotation per annotator. Code points.',

@@ -191,6 +191,24 @@ export function useAttribution(rpc: RpcInvoke, workspace: WorkspaceState) {
     [rpc, replaceSpan, applyOptimistic, showRpcError, changed],
   );
 
+  /** A note saved from the note box: shown at once, like an attribute, and the newest edit wins. */
+  const setNote = useCallback(
+    async (spanId: string, note: string | null) => {
+      const before = latest.current.spans.find((span) => span.id === spanId);
+      if (before === undefined || spanId.startsWith(PENDING_SPAN_PREFIX) || before.note === note) return;
+      const isNewest = applyOptimistic({ ...before, note });
+      const result = await rpc('spans.setNote', { spanId, note });
+      if (!result.ok) {
+        if (isNewest()) replaceSpan(before);
+        showRpcError(result.error);
+        return;
+      }
+      if (isNewest()) replaceSpan(result.value);
+      changed();
+    },
+    [rpc, replaceSpan, applyOptimistic, showRpcError, changed],
+  );
+
   const setBounds = useCallback(
     async (spanId: string, range: TextRangeUtf16) => {
       const doc = latest.current.openDocument;
@@ -303,6 +321,7 @@ export function useAttribution(rpc: RpcInvoke, workspace: WorkspaceState) {
     link,
     unlink,
     setAttribute,
+    setNote,
     moveBoundary,
     excludeClitics,
     undo,

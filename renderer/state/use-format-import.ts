@@ -1,13 +1,14 @@
 // Imports files in the annotation formats (brat pairs, JSONL, doccano, spaCy, CoNLL, Label Studio,
-// W3C, Markdown) through the chunked upload: imports.begin, pieces of 4 MB (imports.append), then
-// imports.finish, which imports everything in one transaction. Exposes the upload's progress.
+// W3C, Markdown) through the chunked upload: imports.begin, pieces of 4 MB (imports.append, two in
+// flight, raw bytes in browser mode: create-piece-sender.ts), then imports.finish, which imports
+// everything in one transaction. Exposes the upload's progress.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_UPLOAD_CHUNK_BYTES, type FormatImportResult } from '../../shared/formats/format-rpc';
 import type { DocumentSummary } from '../../shared/rpc/domain';
 import type { RpcInvoke } from '../../shared/rpc/rpc-client';
 import type { RpcError } from '../../shared/rpc/rpc-error';
-import { bytesToBase64 } from '../util/bytes-to-base64';
+import { createPieceSender } from '../rpc/create-piece-sender';
 
 interface Host {
   show: (kind: 'error' | 'info', title: string, detail?: string) => void;
@@ -37,17 +38,29 @@ export function useFormatImport(rpc: RpcInvoke, host: Host) {
         if (!begun.ok) return showRpcError(begun.error);
         const { uploadId } = begun.value;
         let sentBytes = 0;
-        for (const [fileIndex, file] of files.entries()) {
-          for (let at = 0; at < file.size; at += MAX_UPLOAD_CHUNK_BYTES) {
-            const piece = new Uint8Array(await file.slice(at, at + MAX_UPLOAD_CHUNK_BYTES).arrayBuffer());
-            const appended = await rpc('imports.append', { uploadId, fileIndex, dataBase64: bytesToBase64(piece) });
+        let failure: RpcError | null = null;
+        // Two pieces in flight (each placed by atByte): one travels while the server writes the other.
+        const inFlight = new Set<Promise<void>>();
+        const sendPiece = createPieceSender(rpc);
+        for (const { fileIndex, atByte, blob } of uploadPieces(files)) {
+          if (failure !== null) break;
+          const bytes = blob.size;
+          const sent: Promise<void> = sendPiece({ uploadId, fileIndex, atByte, blob }).then((appended) => {
+            inFlight.delete(sent);
             if (!appended.ok) {
-              void rpc('imports.cancel', { uploadId });
-              return showRpcError(appended.error);
+              failure ??= appended.error;
+              return;
             }
-            sentBytes += piece.length;
+            sentBytes += bytes;
             setProgress({ phase: 'upload', sentBytes, totalBytes });
-          }
+          });
+          inFlight.add(sent);
+          if (inFlight.size >= PIECES_IN_FLIGHT) await Promise.race(inFlight);
+        }
+        await Promise.all(inFlight);
+        if (failure !== null) {
+          void rpc('imports.cancel', { uploadId });
+          return showRpcError(failure);
         }
         setProgress({ phase: 'import', sentBytes, totalBytes });
         const finished = await rpc('imports.finish', { uploadId });
@@ -65,6 +78,15 @@ export function useFormatImport(rpc: RpcInvoke, host: Host) {
     [rpc, show, showRpcError, setDocuments, openDocumentById, t],
   );
   return { importFormats, progress };
+}
+
+const PIECES_IN_FLIGHT = 2;
+
+/** The files' pieces as slices (read by the browser only when sent). */
+function* uploadPieces(files: readonly File[]): Generator<{ fileIndex: number; atByte: number; blob: Blob }> {
+  for (const [fileIndex, file] of files.entries()) {
+    for (let at = 0; at < file.size; at += MAX_UPLOAD_CHUNK_BYTES) yield { fileIndex, atByte: at, blob: file.slice(at, at + MAX_UPLOAD_CHUNK_BYTES) };
+  }
 }
 
 function summaryLine(result: FormatImportResult, t: (key: string, options?: Record<string, unknown>) => string): string {

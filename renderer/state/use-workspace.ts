@@ -7,6 +7,7 @@ import { MAX_IMPORT_BYTES, MAX_IMPORT_TOTAL_BYTES } from '../../shared/rpc/contr
 import type { Annotator, DocumentAnnotations, DocumentRecord, DocumentSummary, Label, Relation, Span } from '../../shared/rpc/domain';
 import type { RpcInvoke } from '../../shared/rpc/rpc-client';
 import type { EditorApi } from '../editor/editor-api';
+import { startStreamedExport } from '../rpc/start-streamed-export';
 import { sortSpansForReading } from '../spans/find-innermost-span';
 import { snapRangeToWords } from '../../shared/text/snap-to-words';
 import { trimRangeUtf16 } from '../text/trim-range-utf16';
@@ -234,12 +235,19 @@ export function useWorkspace(rpc: RpcInvoke, editorApi: RefObject<EditorApi | nu
         show('error', t('errors.noDocument'));
         return;
       }
-      const result = await rpc('export.build', scope === 'document' && doc !== null ? { documentId: doc.id } : {});
+      if (scope === 'all') {
+        // The whole database never passes through the page: the main process or the server writes it.
+        const outcome = await startStreamedExport(rpc, { format: 'isnad' });
+        if (outcome.kind === 'error') showRpcError(outcome.error);
+        if (outcome.kind === 'saved') show('info', t('exportDialog.savedTo', { file: outcome.saved.fileName }));
+        return;
+      }
+      const result = await rpc('export.build', doc !== null ? { documentId: doc.id } : {});
       if (!result.ok) {
         showRpcError(result.error);
         return;
       }
-      downloadJson(result.value, exportFileName(scope === 'document' && doc !== null ? doc.title : null, new Date()));
+      downloadJson(result.value, exportFileName(doc?.title ?? null, new Date()));
     },
     [rpc, show, showRpcError, t],
   );

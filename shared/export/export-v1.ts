@@ -7,8 +7,10 @@
 //   speaker) and `status` (annotator id → not_started | in_progress | done);
 // - file `entities` (the register entries the exported spans link to) and `schema` (the active
 //   annotation schema: labels, relation types, attributes).
+// - span `note` (issue 5): the annotator's free-text comment, absent when there is none.
 import { z } from 'zod';
 import { AnnotationSchema, AttributeValue, ENTITY_KINDS } from '../schemas/annotation-schema';
+import { MAX_SPAN_NOTE_UTF16 } from '../text/normalize-span-note';
 
 const isoTimestamp = z.iso.datetime({ offset: true });
 const offset = z.int().nonnegative();
@@ -25,6 +27,7 @@ export const ExportSpanV1 = z
     text: z.string().describe('The covered text: the slice [start, end) of the document text.'),
     attributes: z.record(z.string(), AttributeValue).optional().describe('Attribute values by name, as the schema defines them for the label.'),
     entity: z.string().min(1).optional().describe('Id of an entry in `entities`: the speaker or source this span names.'),
+    note: z.string().min(1).max(MAX_SPAN_NOTE_UTF16).optional().describe("The annotator's free-text note on the span (brat AnnotatorNotes); absent when there is none."),
     createdAt: isoTimestamp,
     updatedAt: isoTimestamp,
   })

@@ -55,8 +55,12 @@ function parseOne(pair: BratPair): { document?: CorpusDocument; errors: FormatIs
     const lineNumber = index + 1;
     const fail = (message: string) => errors.push({ file, line: lineNumber, message });
     if (line.trim() === '') return;
-    const [id = '', data = '', ...rest] = line.split('\t');
-    const tail = rest.join('\t');
+    // line.split('\t') as id, data and the rest, without the arrays (one .ann line per span).
+    const tab = line.indexOf('\t');
+    const secondTab = tab < 0 ? -1 : line.indexOf('\t', tab + 1);
+    const id = tab < 0 ? line : line.slice(0, tab);
+    const data = tab < 0 ? '' : secondTab < 0 ? line.slice(tab + 1) : line.slice(tab + 1, secondTab);
+    const tail = secondTab < 0 ? '' : line.slice(secondTab + 1);
     const kind = id.charAt(0);
     if (!/^([A-Za-z]|#)\d+\S*$/u.test(id) && id !== '*') return fail(`${JSON.stringify(id)} is not a brat annotation id (a letter or # followed by a number, then a tab)`);
     if (id !== '*' && seenIds.has(id)) return fail(`the id ${id} is used twice`);
@@ -87,7 +91,7 @@ function parseOne(pair: BratPair): { document?: CorpusDocument; errors: FormatIs
           if (fragments[i]!.startUtf16 < fragments[i - 1]!.endUtf16) return fail(`${id}: fragments must be in order and must not overlap`);
         }
         const sliceText = rawPieces.join(DISCONTINUOUS_SEPARATOR);
-        if (rest.length === 0) return fail(`${id}: the covered text is missing (it follows the offsets after a tab)`);
+        if (secondTab < 0) return fail(`${id}: the covered text is missing (it follows the offsets after a tab)`);
         // brat writes a line break inside a span as a space, since .ann is line-oriented (brat issue #786).
         const normalized = sliceText.replace(/\r\n?|\n/g, ' ');
         if (tail !== sliceText && tail !== normalized) {

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbitraryDocument, hardDocument, relationTuples, spanTuples } from './test-support/format-fixtures';
-import { parseLabelStudio, serializeLabelStudio } from './label-studio';
+import { parseLabelStudio, parseLabelStudioValue, readLabelStudio, serializeLabelStudio } from './label-studio';
 
 const options = { fileName: 'project.json' };
 const task = (text: string, result: unknown[]) => [{ id: 1, data: { text }, annotations: [{ id: 1001, completed_by: 10, result }] }];
@@ -84,5 +84,33 @@ describe('Label Studio: bad input', () => {
       [2, expect.stringMatching(/result 1: span 0–9 lies outside the text \(0–2 code points\)/)],
       [2, expect.stringMatching(/relation r1 → zz refers to a region that is not in this annotation/)],
     ]);
+  });
+});
+
+describe('Label Studio: read task by task', () => {
+  const corpus = fc.array(arbitraryDocument, { minLength: 1, maxLength: 5 }).map((documents) => [hardDocument(), ...documents.map((document, index) => ({ ...document, id: `doc ${index}` }))]);
+
+  it('gives what the whole-file parse gives, for good files and for a bad task anywhere (property)', () => {
+    fc.assert(
+      fc.property(corpus, fc.nat(), fc.boolean(), (documents, pick, spoil) => {
+        const tasks = JSON.parse(serializeLabelStudio(documents).content) as { data: Record<string, unknown> }[];
+        if (spoil) delete tasks[pick % tasks.length]!.data.text;
+        const streamed = parseLabelStudio(JSON.stringify(tasks), options);
+        expect(streamed).toEqual(parseLabelStudioValue(tasks, options));
+        expect(streamed.ok ? [] : streamed.errors.map((error) => [error.file, error.record])).toEqual(spoil ? [['project.json', (pick % tasks.length) + 1]] : []);
+      }),
+    );
+  });
+
+  it('stops giving documents at the first bad task, and still lists every bad task', () => {
+    const tasks = JSON.parse(serializeLabelStudio([hardDocument(), { ...hardDocument(), id: 'b' }, { ...hardDocument(), id: 'c' }, { ...hardDocument(), id: 'd' }]).content) as { data: Record<string, unknown> }[];
+    delete tasks[1]!.data.text;
+    delete tasks[3]!.data.text;
+    const reader = readLabelStudio(JSON.stringify(tasks), options);
+    const seen: number[] = [];
+    let next = reader.next();
+    for (; !next.done; next = reader.next()) seen.push(next.value.record);
+    expect(seen).toEqual([1]);
+    expect(next.value.ok ? [] : next.value.errors.map((error) => error.record)).toEqual([2, 4]);
   });
 });

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbitraryDocument, hardDocument, relationTuples, spanTuples } from './test-support/format-fixtures';
-import { documentSourceIri, parseWebAnnotation, serializeWebAnnotation } from './web-annotation';
+import type { CorpusDocument } from './corpus-model';
+import { documentSourceIri, parseWebAnnotation, parseWebAnnotationValue, serializeWebAnnotation, sourceTextName } from './web-annotation';
 
 const alphabet = { source: 'http://example.org/ebook1', text: 'abcdefghijklmnopqrstuvwxyz' };
 const tag = (value: string) => ({ type: 'TextualBody', purpose: 'tagging', value });
@@ -88,5 +89,41 @@ describe('Web Annotation: bad input', () => {
       [1, expect.stringMatching(/"urn:missing", which is not among the supplied documents/)],
       [2, expect.stringMatching(/needs a TextualBody/)],
     ]);
+  });
+});
+
+describe('Web Annotation: read annotation by annotation', () => {
+  const corpus = fc.array(arbitraryDocument, { minLength: 1, maxLength: 4 }).map((documents) => [hardDocument(), ...documents.map((document, index) => ({ ...document, id: `doc ${index}` }))]);
+  const supplied = (documents: readonly CorpusDocument[]) => documents.map((document, index) => ({ source: documentSourceIri(document, index), text: document.text, id: document.id! }));
+
+  it('gives what the whole-file parse gives, for good files and for a bad annotation anywhere (property)', () => {
+    fc.assert(
+      fc.property(corpus, fc.nat(), fc.boolean(), (documents, pick, spoil) => {
+        const collection = JSON.parse(serializeWebAnnotation(documents).content);
+        const items = collection.first.items as { target: { selector: { start: number }[] } | string[] }[];
+        const spans = items.filter((item) => !Array.isArray(item.target));
+        if (spoil && spans.length > 0) (spans[pick % spans.length]!.target as { selector: { start: number }[] }).selector[0]!.start = -1;
+        const options = { fileName: 'a.jsonld', documents: supplied(documents) };
+        const streamed = parseWebAnnotation(JSON.stringify(collection, null, 1), options);
+        expect(streamed).toEqual(parseWebAnnotationValue(collection, options));
+        expect(streamed.ok).toBe(!(spoil && spans.length > 0));
+      }),
+    );
+  });
+
+  it('finds texts it was not given through findDocument, and returns only those annotations target', () => {
+    const document = hardDocument();
+    const { content } = serializeWebAnnotation([document]);
+    const asked: string[] = [];
+    const result = parseWebAnnotation(content, { fileName: 'a.jsonld', findDocument: (source) => (asked.push(source), source === 'urn:isnad:document:doc-1' ? { source, text: document.text, id: 'doc-1' } : undefined) });
+    expect(new Set(asked)).toEqual(new Set(['urn:isnad:document:doc-1']));
+    expect(result.ok && result.documents.map((back) => [back.id, spanTuples(back)])).toEqual([['doc-1', spanTuples(document)]]);
+  });
+
+  it('names text files after a source: its last segment without .txt', () => {
+    expect(sourceTextName('urn:isnad:document:doc-1')).toBe('doc-1');
+    expect(sourceTextName('urn:isnad:document:%D8%AE%D8%A8%D8%B1%201')).toBe('خبر 1');
+    expect(sourceTextName('https://example.org/news/2023/strike.txt#para2')).toBe('strike');
+    expect(sourceTextName('http://example.org/ebook1')).toBe('ebook1');
   });
 });

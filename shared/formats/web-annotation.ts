@@ -2,14 +2,16 @@
 // an Annotation whose target carries a TextPositionSelector (§4.2.5, code points, as §4.2.4 requires)
 // and a TextQuoteSelector (§4.2.4: exact, prefix, suffix); its label is a TextualBody with purpose
 // "tagging". Relations are "linking" Annotations whose two targets are the span annotations, in order.
-// Annotations do not carry the document text, so import takes the texts alongside.
+// Annotations do not carry the document text (a target cannot be embedded, §3.2), so import takes
+// the texts alongside: from the database, or text files named after the sources (sourceFileNames).
 import { OffsetMap } from '../text/offset-map';
 import { canonicalizationWarning, canonicalizeSource, type CanonicalSource } from './canonical-source';
 import type { CorpusDocument, CorpusFragment, CorpusRelation, CorpusSpan } from './corpus-model';
 import { documentName, spanFragments } from './corpus-model';
 import { idString, isPlainObject } from './jsonl-lines';
-import { finishParse, quote, type FormatIssue, type ParseResult, type SerializeResult } from './parse-result';
+import { finishParse, MAX_REPORTED_ERRORS, quote, type FormatIssue, type ParseResult, type SerializeResult } from './parse-result';
 import { locateSpan } from './span-locator';
+import { JsonSyntaxError, streamJsonArray, type JsonText } from './split-json-array';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Hypothesis records 32 characters of context on each side; so do we (code points). */
@@ -19,6 +21,23 @@ const CONTEXT_CODE_POINTS = 32;
 export function documentSourceIri(document: CorpusDocument, index: number): string {
   const id = documentName(document, index);
   return /^[a-z][a-z0-9+.-]*:/iu.test(id) ? id : `urn:isnad:document:${encodeURIComponent(id)}`;
+}
+
+/**
+ * The name a text file carries when it holds the text of `source`: the IRI's last segment (after
+ * the last "/" or ":", without query, fragment or a .txt/.md extension), decoded. So
+ * `urn:isnad:document:doc1` and `https://example.org/news/doc1.txt` both name `doc1.txt`.
+ */
+export function sourceTextName(source: string): string {
+  const bare = source.replace(/[?#].*$/su, '');
+  const segment = bare.slice(Math.max(bare.lastIndexOf('/'), bare.lastIndexOf(':')) + 1);
+  let decoded = segment;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    // A stray % stays as it is.
+  }
+  return decoded.replace(/\.(txt|md)$/iu, '');
 }
 
 export interface WebAnnotationSerializeOptions {
@@ -94,15 +113,19 @@ export interface WebAnnotationDocument {
 
 export interface WebAnnotationParseOptions {
   fileName: string;
-  /** The annotated texts; an annotation whose source is not among them is an error. */
-  documents: readonly WebAnnotationDocument[];
+  /** The annotated texts, each returned even when no annotation targets it. */
+  documents?: readonly WebAnnotationDocument[];
+  /**
+   * Looks up the text of a source that is not in `documents` (the database, text files given with
+   * the annotations); such a document is returned only when an annotation targets it.
+   */
+  findDocument?: (source: string) => WebAnnotationDocument | undefined;
 }
 
-/** A supplied document while its annotations are read: span annotation IRIs resolve relations. */
+/** A supplied document while its annotations are read. */
 interface SourceEntry {
   source: CanonicalSource;
   document: CorpusDocument;
-  spanByIri: Map<string, CorpusSpan>;
 }
 
 interface Target {
@@ -110,47 +133,106 @@ interface Target {
   selectors: Record<string, unknown>[];
 }
 
-/** Accepts one Annotation, an array of them, an AnnotationPage or an AnnotationCollection. */
-export function parseWebAnnotation(input: string, options: WebAnnotationParseOptions): ParseResult {
+/** Where annotations lie in the JSON-LD: a list, a Page's items, a Collection's first page or items. */
+const ANNOTATION_ARRAY_PATHS = [[], ['first', 'items'], ['items']] as const;
+
+/**
+ * Accepts one Annotation, an array of them, an AnnotationPage or an AnnotationCollection. The
+ * annotations are parsed one at a time from their own slices of the text (shared/formats/split-json-array)
+ * and each becomes a span at once, so a large file never exists as one tree of objects.
+ */
+export function parseWebAnnotation(input: JsonText, options: WebAnnotationParseOptions): ParseResult {
   const file = options.fileName;
-  let json: unknown;
+  const streamed = streamJsonArray(input, ANNOTATION_ARRAY_PATHS, annotationList);
+  if (!streamed.ok) return { ok: false, errors: [{ file, message: `not valid JSON (${streamed.message})` }] };
+  if (streamed.elements === undefined) return notAnnotations(file);
+  const reader = new WebAnnotationReader(options);
+  let record = 0;
   try {
-    json = JSON.parse(input);
+    for (const annotation of streamed.elements()) {
+      reader.annotation(annotation, ++record);
+      // Only the first errors are reported: reading on would change nothing but the time.
+      if (reader.errorCount >= MAX_REPORTED_ERRORS) break;
+    }
   } catch (error) {
-    return { ok: false, errors: [{ file, message: `not valid JSON (${(error as Error).message})` }] };
+    if (error instanceof JsonSyntaxError) return { ok: false, errors: [{ file, message: `not valid JSON (${error.message})` }] };
+    throw error;
   }
+  return reader.finish();
+}
+
+/** parseWebAnnotation for a value already parsed whole. */
+export function parseWebAnnotationValue(json: unknown, options: WebAnnotationParseOptions): ParseResult {
   const annotations = annotationList(json);
-  // Memory: a large file's text (two bytes a character once it holds Arabic) and its parsed tree
-  // would both live to the end; the text is not needed past here, each annotation past its turn.
-  input = '';
-  json = undefined;
-  if (annotations === undefined) return { ok: false, errors: [{ file, message: 'expected an Annotation, a list of them, an AnnotationPage or an AnnotationCollection' }] };
-  const errors: FormatIssue[] = [];
-  const warnings: FormatIssue[] = [];
-  const bySource = new Map<string, SourceEntry>();
-  for (const supplied of options.documents) {
+  if (annotations === undefined) return notAnnotations(options.fileName);
+  const reader = new WebAnnotationReader(options);
+  annotations.forEach((annotation, index) => reader.annotation(annotation, index + 1));
+  return reader.finish();
+}
+
+function notAnnotations(file: string): ParseResult {
+  return { ok: false, errors: [{ file, message: 'expected an Annotation, a list of them, an AnnotationPage or an AnnotationCollection' }] };
+}
+
+/** Reads annotations one at a time (`record` counts from 1), then resolves links in `finish`. */
+class WebAnnotationReader {
+  private readonly file: string;
+  private readonly errors: FormatIssue[] = [];
+  private readonly warnings: FormatIssue[] = [];
+  private readonly bySource = new Map<string, SourceEntry>();
+  private readonly links: { record: number; iri: string; type: string; targets: unknown[] }[] = [];
+  /** One copy of each label and annotator name: every span until the end holds one (JSON.parse makes a new string each time). */
+  private readonly names = new Map<string, string>();
+  /** Sources without a text: the error of the first annotation naming each, and how many more did. */
+  private readonly missingSources = new Map<string, { error: number; more: number }>();
+  /** Span annotations by IRI, for the linking annotations (resolved at the end: they may come first). */
+  private readonly spanByIri = new Map<string, { entry: SourceEntry; span: CorpusSpan }>();
+
+  get errorCount(): number {
+    return this.errors.length;
+  }
+
+  constructor(private readonly options: WebAnnotationParseOptions) {
+    this.file = options.fileName;
+    for (const supplied of options.documents ?? []) this.addSource(supplied);
+  }
+
+  private addSource(supplied: WebAnnotationDocument): SourceEntry {
     const source = canonicalizeSource(supplied.text);
     const change = canonicalizationWarning(source.changes);
-    if (change !== undefined) warnings.push({ file: supplied.source, message: change });
+    if (change !== undefined) this.warnings.push({ file: supplied.source, message: change });
     const document: CorpusDocument = { text: source.text, spans: [], relations: [] };
     if (supplied.id !== undefined) document.id = supplied.id;
     if (supplied.title !== undefined) document.title = supplied.title;
-    bySource.set(supplied.source, { source, document, spanByIri: new Map() });
+    const entry = { source, document };
+    this.bySource.set(supplied.source, entry);
+    return entry;
   }
-  const links: { record: number; iri: string; type: string; targets: unknown[] }[] = [];
 
-  annotations.forEach((annotation, index) => {
-    annotations[index] = undefined;
-    const record = index + 1;
-    const fail = (message: string) => errors.push({ file, record, message: `annotation ${record}${isPlainObject(annotation) && annotation.id ? ` (${String(annotation.id)})` : ''}: ${message}` });
+  private entryFor(sourceIri: string): SourceEntry | undefined {
+    const entry = this.bySource.get(sourceIri);
+    if (entry !== undefined) return entry;
+    const found = this.options.findDocument?.(sourceIri);
+    return found === undefined ? undefined : this.addSource({ ...found, source: sourceIri });
+  }
+
+  private intern(name: string): string {
+    const known = this.names.get(name);
+    if (known !== undefined) return known;
+    this.names.set(name, name);
+    return name;
+  }
+
+  annotation(annotation: unknown, record: number): void {
+    const { file, errors, warnings } = this;
+    const fail = (message: string) => void errors.push({ file, record, message: `annotation ${record}${isPlainObject(annotation) && annotation.id ? ` (${String(annotation.id)})` : ''}: ${message}` });
     if (!isPlainObject(annotation)) return fail('must be an object');
-    const types = Array.isArray(annotation.type) ? annotation.type : [annotation.type];
-    if (!types.includes('Annotation')) return fail('its "type" must include "Annotation" (§3.1)');
+    if (annotation.type !== 'Annotation' && !(Array.isArray(annotation.type) && annotation.type.includes('Annotation'))) return fail('its "type" must include "Annotation" (§3.1)');
     const label = bodyLabel(annotation.body);
     if (label === undefined) return fail('needs a TextualBody with a non-empty "value" (the label)');
     const rawTargets = Array.isArray(annotation.target) ? annotation.target : [annotation.target];
     if (annotation.motivation === 'linking') {
-      links.push({ record, iri: idString(annotation.id) ?? `relation-${record}`, type: label, targets: rawTargets });
+      this.links.push({ record, iri: idString(annotation.id) ?? `relation-${record}`, type: label, targets: rawTargets });
       return;
     }
     const targets: Target[] = [];
@@ -162,8 +244,18 @@ export function parseWebAnnotation(input: string, options: WebAnnotationParseOpt
     const sourceIri = targets[0]?.source;
     if (sourceIri === undefined) return fail('has no target (§3.1: at least one is required)');
     if (targets.some((target) => target.source !== sourceIri)) return fail('targets different documents; Isnad spans stay within one document');
-    const entry = bySource.get(sourceIri);
-    if (entry === undefined) return fail(`targets ${quote(sourceIri, 80)}, which is not among the supplied documents`);
+    const missing = this.missingSources.get(sourceIri);
+    if (missing !== undefined) {
+      // One error per missing text, not one per annotation of it: the count comes at the end.
+      missing.more++;
+      return;
+    }
+    const entry = this.entryFor(sourceIri);
+    if (entry === undefined) {
+      this.missingSources.set(sourceIri, { error: errors.length, more: 0 });
+      if (this.options.findDocument === undefined) return fail(`targets ${quote(sourceIri, 80)}, which is not among the supplied documents`);
+      return fail(`targets ${quote(sourceIri, 80)}, whose text is neither in the database nor given: give it beside the annotations as ${quote(`${sourceTextName(sourceIri)}.txt`, 80)}`);
+    }
     const fragments: CorpusFragment[] = [];
     for (const target of targets) {
       const located = locateTarget(entry.source, target.selectors);
@@ -172,37 +264,42 @@ export function parseWebAnnotation(input: string, options: WebAnnotationParseOpt
       if (located.warning) warnings.push({ file, record, message: `annotation ${record}: ${located.warning}` });
     }
     fragments.sort((a, b) => a.startUtf16 - b.startUtf16);
-    const span: CorpusSpan = { id: spanIdFrom(idString(annotation.id), entry.document.spans.length), label, startUtf16: fragments[0]!.startUtf16, endUtf16: fragments[fragments.length - 1]!.endUtf16 };
+    const span: CorpusSpan = { id: spanIdFrom(idString(annotation.id), entry.document.spans.length), label: this.intern(label), startUtf16: fragments[0]!.startUtf16, endUtf16: fragments[fragments.length - 1]!.endUtf16 };
     if (fragments.length > 1) span.fragments = fragments;
     const creator = annotation.creator;
-    if (isPlainObject(creator) && typeof (creator.name ?? creator.nickname) === 'string') span.annotator = String(creator.name ?? creator.nickname);
-    else if (typeof creator === 'string') span.annotator = creator;
+    if (isPlainObject(creator) && typeof (creator.name ?? creator.nickname) === 'string') span.annotator = this.intern(String(creator.name ?? creator.nickname));
+    else if (typeof creator === 'string') span.annotator = this.intern(creator);
     entry.document.spans.push(span);
-    if (typeof annotation.id === 'string') entry.spanByIri.set(annotation.id, span);
-  });
-
-  const ownerOfIri = new Map<string, SourceEntry>();
-  for (const entry of bySource.values()) for (const iri of entry.spanByIri.keys()) ownerOfIri.set(iri, entry);
-  for (const link of links) {
-    const iris = link.targets.map((target) => (typeof target === 'string' ? target : isPlainObject(target) ? idString(target.id) : undefined));
-    const owner = iris[0] === undefined ? undefined : ownerOfIri.get(iris[0]);
-    if (owner !== undefined && !iris.every((iri) => iri !== undefined && owner.spanByIri.has(iri))) {
-      errors.push({ file, record: link.record, message: `annotation ${link.record}: a linking annotation must link spans of one document` });
-      continue;
-    }
-    if (iris.length !== 2 || owner === undefined) {
-      errors.push({ file, record: link.record, message: `annotation ${link.record}: a linking annotation needs exactly two targets, both span annotations of the same document` });
-      continue;
-    }
-    const relation: CorpusRelation = {
-      id: spanIdFrom(link.iri, owner.document.relations.length, 'relation'),
-      type: link.type,
-      fromSpanId: owner.spanByIri.get(iris[0]!)!.id,
-      toSpanId: owner.spanByIri.get(iris[1]!)!.id,
-    };
-    owner.document.relations.push(relation);
+    if (typeof annotation.id === 'string') this.spanByIri.set(annotation.id, { entry, span });
   }
-  return finishParse([...bySource.values()].map((entry) => entry.document), errors, warnings);
+
+  finish(): ParseResult {
+    const { file, errors } = this;
+    for (const { error, more } of this.missingSources.values()) {
+      if (more > 0) errors[error]!.message += ` (and ${more} more annotation${more === 1 ? '' : 's'} of that source)`;
+    }
+    const { spanByIri } = this;
+    for (const link of this.links) {
+      const iris = link.targets.map((target) => (typeof target === 'string' ? target : isPlainObject(target) ? idString(target.id) : undefined));
+      const owner = iris[0] === undefined ? undefined : spanByIri.get(iris[0])?.entry;
+      if (owner !== undefined && !iris.every((iri) => iri !== undefined && spanByIri.get(iri)?.entry === owner)) {
+        errors.push({ file, record: link.record, message: `annotation ${link.record}: a linking annotation must link spans of one document` });
+        continue;
+      }
+      if (iris.length !== 2 || owner === undefined) {
+        errors.push({ file, record: link.record, message: `annotation ${link.record}: a linking annotation needs exactly two targets, both span annotations of the same document` });
+        continue;
+      }
+      const relation: CorpusRelation = {
+        id: spanIdFrom(link.iri, owner.document.relations.length, 'relation'),
+        type: link.type,
+        fromSpanId: spanByIri.get(iris[0]!)!.span.id,
+        toSpanId: spanByIri.get(iris[1]!)!.span.id,
+      };
+      owner.document.relations.push(relation);
+    }
+    return finishParse([...this.bySource.values()].map((entry) => entry.document), errors, this.warnings);
+  }
 }
 
 function annotationList(json: unknown): unknown[] | undefined {
@@ -220,6 +317,8 @@ function annotationList(json: unknown): unknown[] | undefined {
 }
 
 function bodyLabel(body: unknown): string | undefined {
+  // The common case, one body, without the arrays below: this runs once per annotation.
+  if (isPlainObject(body)) return typeof body.value === 'string' && body.value !== '' ? body.value : undefined;
   const bodies = Array.isArray(body) ? body : [body];
   const textual = bodies.filter(isPlainObject).filter((item) => typeof item.value === 'string' && item.value !== '');
   const tagging = textual.find((item) => item.purpose === 'tagging') ?? textual[0];
@@ -227,10 +326,17 @@ function bodyLabel(body: unknown): string | undefined {
 }
 
 /** Our own exported ids end in #span-<id>: keep <id> so a round trip keeps span ids. */
-function spanIdFrom(iri: string | undefined, index: number, kind = 'span'): string {
-  const own = iri === undefined ? undefined : new RegExp(`#${kind}-([^#]+)$`, 'u').exec(iri)?.[1];
-  if (own !== undefined) return decodeURIComponent(own);
-  return iri ?? `${kind === 'span' ? 's' : 'r'}${index + 1}`;
+function spanIdFrom(iri: string | undefined, index: number, kind: 'span' | 'relation' = 'span'): string {
+  if (iri === undefined) return `${kind === 'span' ? 's' : 'r'}${index + 1}`;
+  // The id after the last "#", when that fragment is "span-<id>" (or "relation-<id>").
+  const hash = iri.lastIndexOf('#');
+  const marker = kind === 'span' ? '#span-' : '#relation-';
+  if (hash < 0 || iri.length <= hash + marker.length || !iri.startsWith(marker, hash)) return iri;
+  try {
+    return decodeURIComponent(iri.slice(hash + marker.length));
+  } catch {
+    return iri.slice(hash + marker.length);
+  }
 }
 
 /**

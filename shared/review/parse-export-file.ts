@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { ExportDocumentV1, ExportFileV1 } from '../export/export-v1';
 import { canonicalizeText } from '../text/canonical-text';
+import { jsonTextSlice, splitJsonArrays, wholeJsonText, withoutByteOrderMark, type JsonText } from '../formats/split-json-array';
 import { checkSpanRangeUtf16 } from '../text/check-span-range';
 import { OffsetMap } from '../text/offset-map';
 
@@ -26,20 +27,20 @@ export function parseExportFile(name: string, content: string, sha256Hex: (text:
  */
 export function streamExportFile(
   name: string,
-  content: string,
+  content: JsonText,
   sha256Hex: (text: string) => string,
   visit: (doc: ExportDocumentV1, header: Omit<ExportFileV1, 'documents'>) => void,
 ): StreamedExportFile {
   const fail = (message: string): StreamedExportFile => ({ ok: false, message: `«${name}»: ${message}` });
-  const json = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
+  const json = withoutByteOrderMark(content);
   let split = splitDocuments(json);
   let data: unknown;
   try {
-    data = JSON.parse(split === undefined ? json : split.header);
+    data = JSON.parse(split === undefined ? wholeJsonText(json) : split.header);
   } catch {
     // The whole text's parse gives the message with the right position.
     try {
-      data = JSON.parse(json);
+      data = JSON.parse(wholeJsonText(json));
       split = undefined;
     } catch (error) {
       return fail(notJson(error));
@@ -56,7 +57,7 @@ export function streamExportFile(
   // The schemas have no transforms or defaults, so the validated input is the parsed file.
   const file = header as unknown as ExportFileV1;
   const annotatorIds = new Set(file.annotators.map((a) => a.id));
-  const count = split === undefined ? parsedDocuments.length : split.documents.length;
+  const count = split === undefined ? parsedDocuments.length : split.documents.length / 2;
   let whole: unknown[] | undefined = split === undefined ? parsedDocuments : undefined;
   // As before documents were streamed: any schema problem is reported before the first inconsistency.
   let inconsistency: string | undefined;
@@ -64,13 +65,12 @@ export function streamExportFile(
     let doc: unknown;
     if (whole !== undefined) doc = whole[d];
     else {
-      const [start, end] = split!.documents[d]!;
       try {
-        doc = JSON.parse(json.slice(start, end));
+        doc = JSON.parse(jsonTextSlice(json, split!.documents[2 * d]!, split!.documents[2 * d + 1]!));
       } catch {
         // Not JSON after all: the whole file's parse gives the usual message (or, were the split wrong, the documents).
         try {
-          whole = (JSON.parse(json) as { documents: unknown[] }).documents;
+          whole = (JSON.parse(wholeJsonText(json)) as { documents: unknown[] }).documents;
         } catch (error) {
           return fail(notJson(error));
         }
@@ -142,99 +142,9 @@ function excerpt(text: string, maxLength = 40): string {
   return oneLine.length > maxLength ? `${oneLine.slice(0, maxLength - 1)}…` : oneLine;
 }
 
-/**
- * Where the elements of the top-level "documents" array lie in the JSON text, and the text with
- * that array emptied, found without parsing the documents. Undefined for anything unusual (no
- * such array, a repeated or escaped key, broken syntax): the caller then parses the whole text.
- */
-function splitDocuments(json: string): { header: string; documents: [number, number][] } | undefined {
-  const length = json.length;
-  const skipSpace = (i: number): number => {
-    while (i < length) {
-      const c = json.charCodeAt(i);
-      if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
-      i++;
-    }
-    return i;
-  };
-  /** Index after the string that starts at i (a quote), or -1. */
-  const skipString = (i: number): number => {
-    let j = i + 1;
-    for (;;) {
-      const quote = json.indexOf('"', j);
-      if (quote < 0) return -1;
-      let backslashes = 0;
-      while (json.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes++;
-      if (backslashes % 2 === 0) return quote + 1;
-      j = quote + 1;
-    }
-  };
-  /** Index after the value that starts at i, or -1; the value's own syntax is left to JSON.parse. */
-  const skipValue = (i: number): number => {
-    const first = json.charCodeAt(i);
-    if (first === 0x22) return skipString(i);
-    if (first !== 0x7b && first !== 0x5b) {
-      while (i < length && !',}] \t\n\r'.includes(json[i]!)) i++;
-      return i;
-    }
-    let depth = 0;
-    while (i < length) {
-      const c = json.charCodeAt(i);
-      if (c === 0x22) {
-        i = skipString(i);
-        if (i < 0) return -1;
-        continue;
-      }
-      if (c === 0x7b || c === 0x5b) depth++;
-      else if (c === 0x7d || c === 0x5d) {
-        depth--;
-        if (depth === 0) return i + 1;
-      }
-      i++;
-    }
-    return -1;
-  };
-  let i = skipSpace(0);
-  if (json.charCodeAt(i) !== 0x7b) return undefined;
-  i = skipSpace(i + 1);
-  let range: [number, number] | undefined;
-  const documents: [number, number][] = [];
-  if (json.charCodeAt(i) === 0x7d) return undefined;
-  for (;;) {
-    if (json.charCodeAt(i) !== 0x22) return undefined;
-    const keyEnd = skipString(i);
-    if (keyEnd < 0) return undefined;
-    const key = json.slice(i + 1, keyEnd - 1);
-    if (key.includes('\\')) return undefined;
-    i = skipSpace(keyEnd);
-    if (json.charCodeAt(i) !== 0x3a) return undefined;
-    i = skipSpace(i + 1);
-    if (key === 'documents') {
-      if (range !== undefined || json.charCodeAt(i) !== 0x5b) return undefined;
-      const arrayStart = i;
-      i = skipSpace(i + 1);
-      if (json.charCodeAt(i) !== 0x5d) {
-        for (;;) {
-          const end = skipValue(i);
-          if (end < 0) return undefined;
-          documents.push([i, end]);
-          i = skipSpace(end);
-          if (json.charCodeAt(i) === 0x5d) break;
-          if (json.charCodeAt(i) !== 0x2c) return undefined;
-          i = skipSpace(i + 1);
-        }
-      }
-      i++;
-      range = [arrayStart, i];
-    } else {
-      i = skipValue(i);
-      if (i < 0) return undefined;
-    }
-    i = skipSpace(i);
-    if (json.charCodeAt(i) === 0x7d) break;
-    if (json.charCodeAt(i) !== 0x2c) return undefined;
-    i = skipSpace(i + 1);
-  }
-  if (range === undefined || skipSpace(i + 1) !== length) return undefined;
-  return { header: `${json.slice(0, range[0])}[]${json.slice(range[1])}`, documents };
+/** The top-level "documents" array's element ranges and the text with it emptied, or undefined (then the whole text is parsed). */
+function splitDocuments(json: JsonText): { header: string; documents: number[] } | undefined {
+  const split = splitJsonArrays(json, [['documents']]);
+  const documents = split?.ranges.get('documents');
+  return split === undefined || documents === undefined ? undefined : { header: split.header, documents };
 }

@@ -6,6 +6,7 @@ import { ExportFileV1 } from '../export/export-v1';
 import { EXPORT_FORMATS } from '../formats/detect-format';
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_CHUNK_BYTES, type FormatExportResult, type FormatImportResult } from '../formats/format-rpc';
 import { AttributeValue, ENTITY_KINDS, type AnnotationSchema } from '../schemas/annotation-schema';
+import { MAX_SPAN_NOTE_UTF16 } from '../text/normalize-span-note';
 import {
   DOCUMENT_STATUSES,
   type Annotator,
@@ -54,6 +55,24 @@ export const ImportFile = z.strictObject({
 
 const GoldSpanRef = z.strictObject({ label: z.string().min(1).max(100), startUtf16: offsetUtf16, endUtf16: offsetUtf16 });
 
+/** What formats.export, formats.saveExport and the browser-mode GET /export take. */
+export const FormatExportRequest = z.strictObject({
+  format: z.enum(EXPORT_FORMATS),
+  documentId: id.optional(),
+  annotatorNames: z.array(z.string().trim().min(1).max(200)).min(1).max(100).optional(),
+  conllLabels: z.array(z.string().min(1).max(100)).min(1).max(50).optional(),
+});
+
+/** formats.saveExport's answer; saved is false when the annotator cancelled the save dialog. */
+export interface SavedExport {
+  saved: boolean;
+  fileName: string;
+  bytes: number;
+  documentCount: number;
+  spanCount: number;
+  warnings: string[];
+}
+
 /** Request schemas by method. A method with no payload takes an empty object. */
 export const requestSchemas = {
   'app.info': z.strictObject({}),
@@ -81,6 +100,8 @@ export const requestSchemas = {
   // null removes a value; names and values are checked against the active schema.
   'spans.setAttributes': z.strictObject({ spanId: id, attributes: z.record(z.string().min(1).max(64), AttributeValue.nullable()) }),
   'spans.linkEntity': z.strictObject({ spanId: id, entityId: id.nullable() }),
+  // A free-text note on the span; blank or null removes it.
+  'spans.setNote': z.strictObject({ spanId: id, note: z.string().trim().max(MAX_SPAN_NOTE_UTF16).nullable().transform((note) => (note === '' ? null : note)) }),
   'relations.create': z.strictObject({ type: z.string().min(1).max(64), fromSpanId: id, toSpanId: id }),
   'relations.delete': z.strictObject({ relationId: id }),
   'entities.search': z.strictObject({ kind: z.enum(ENTITY_KINDS), query: z.string().max(500), limit: z.int().min(1).max(100).optional() }),
@@ -116,15 +137,14 @@ export const requestSchemas = {
     files: z.array(z.strictObject({ name: z.string().min(1).max(500), bytes: z.int().nonnegative().max(MAX_UPLOAD_BYTES) })).min(1).max(MAX_IMPORT_FILES),
     annotator: z.string().trim().min(1).max(200).optional(),
   }),
-  'imports.append': z.strictObject({ uploadId: id, fileIndex: z.int().nonnegative().max(MAX_IMPORT_FILES), dataBase64: z.string().min(1).max(base64Length(MAX_UPLOAD_CHUNK_BYTES)) }),
+  // atByte places the piece in its file, so the page may keep two pieces in flight; without it, the piece follows the last one.
+  'imports.append': z.strictObject({ uploadId: id, fileIndex: z.int().nonnegative().max(MAX_IMPORT_FILES), dataBase64: z.string().min(1).max(base64Length(MAX_UPLOAD_CHUNK_BYTES)), atByte: z.int().nonnegative().max(MAX_UPLOAD_BYTES).optional() }),
   'imports.finish': z.strictObject({ uploadId: id }),
   'imports.cancel': z.strictObject({ uploadId: id }),
-  'formats.export': z.strictObject({
-    format: z.enum(EXPORT_FORMATS),
-    documentId: id.optional(),
-    annotatorNames: z.array(z.string().trim().min(1).max(200)).min(1).max(100).optional(),
-    conllLabels: z.array(z.string().min(1).max(100)).min(1).max(50).optional(),
-  }),
+  'formats.export': FormatExportRequest,
+  // The same export written by the node side into a file the annotator chooses (Electron's save
+  // dialog), never held whole in memory; browser mode downloads GET /export instead (export-download.ts).
+  'formats.saveExport': FormatExportRequest,
   'annotators.list': z.strictObject({}),
 } as const;
 
@@ -151,6 +171,7 @@ export interface RpcResponses {
   'spans.setBounds': Span;
   'spans.setAttributes': Span;
   'spans.linkEntity': Span;
+  'spans.setNote': Span;
   'relations.create': Relation;
   'relations.delete': { relationId: string };
   'entities.search': Entity[];
@@ -176,6 +197,7 @@ export interface RpcResponses {
   'imports.finish': FormatImportResult;
   'imports.cancel': { uploadId: string };
   'formats.export': FormatExportResult;
+  'formats.saveExport': SavedExport;
   'annotators.list': Annotator[];
 }
 

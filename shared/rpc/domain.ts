@@ -54,6 +54,8 @@ export interface Span {
   attributes: SpanAttributes;
   /** The register entry (speaker or source) this span names, if linked. */
   entityId: string | null;
+  /** The annotator's free-text comment (brat's AnnotatorNotes); null when there is none. */
+  note: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -227,6 +227,21 @@ export function defineRpcContractSuite(transportName: string, openBackend: Backe
       expect(exported.schema?.id).toBe('attribution');
     });
 
+    it('keeps a note on a span: trimmed, blank removes it, too long refused, undone and exported', async () => {
+      const { summary, text } = await importPentagon();
+      await ok('annotators.setCurrent', { name: 'أمينة' });
+      const claim = await ok('spans.create', { documentId: summary.id, label: 'claim', ...rangeOf(text, 'الضربات الدقيقة هي للدفاع عن النفس') });
+      expect(claim.note).toBeNull();
+      expect((await ok('spans.setNote', { spanId: claim.id, note: '  نص منقول حرفياً؟ check the source  ' })).note).toBe('نص منقول حرفياً؟ check the source');
+      expectError(await backend.call('spans.setNote', { spanId: claim.id, note: 'x'.repeat(10_001) }), 'BAD_REQUEST');
+      expectError(await backend.call('spans.setNote', { spanId: 'no-such-span', note: 'x' }), 'NOT_FOUND');
+      const exported = ExportFileV1.parse(await ok('export.build', { documentId: summary.id }));
+      expect(exported.documents[0]?.spans[0]?.note).toBe('نص منقول حرفياً؟ check the source');
+      expect((await ok('spans.setNote', { spanId: claim.id, note: '   ' })).note).toBeNull();
+      expect((await ok('history.undo', { documentId: summary.id })).spans[0]?.note).toBe('نص منقول حرفياً؟ check the source');
+      expect((await ok('history.undo', { documentId: summary.id })).spans[0]?.note).toBeNull();
+    });
+
     it('lists schemas, refuses a schema switch that would orphan spans, and a schema file with mistakes', async () => {
       const { summary, text } = await importPentagon();
       expect((await ok('schemas.list', {})).map((schema) => [schema.id, schema.active])).toEqual([

@@ -112,8 +112,9 @@ test('a large JSONL corpus uploads in pieces with its progress on the import but
   const line = (index: number) => JSON.stringify({ id: `big-${index}`, text: `${index}: قال الوزير إن الاتفاق سيوقع غدا.`, meta: { padding: 'قال الوزير '.repeat(25_000) } });
   const file = path.join(dir, 'big.jsonl');
   writeFileSync(file, Array.from({ length: 24 }, (_, index) => line(index)).join('\n'));
-  await page.route('**/rpc**', async (route) => {
-    if ((route.request().postData() ?? '').includes('"imports.append"')) await new Promise((resolve) => setTimeout(resolve, 700));
+  // Pieces go as raw bytes to PUT /upload in browser mode (the Electron IPC sends imports.append).
+  await page.route('**/upload?**', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 700));
     await route.continue();
   });
   await page.getByTestId('import-input').setInputFiles([file]);
