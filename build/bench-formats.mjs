@@ -23,9 +23,7 @@ import path from 'node:path';
 import { streamExport } from './db/export-corpus';
 import { collectImportInputs } from './db/collect-import-inputs';
 import { importFiles, readImportInputs } from './db/import-files';
-import { importCorpus, withImportCache } from './db/import-corpus';
-import { importIsnadExportJson } from './db/import-isnad-export';
-import { openJsonFileBytes } from './db/json-file-bytes';
+import { importCorpus } from './db/import-corpus';
 import { openDatabase } from './db/open-database';
 import { Store } from './db/store/Store';
 
@@ -102,21 +100,11 @@ if (task === 'seed') {
   const db = openDatabase(target);
   const store = Store.for(db);
   const setupSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-  // The same path as \`isnad import FILES --format F\`: one transaction, line formats streamed.
-  // Isnad JSON has a 20 MB limit on the command line: the bench calls the importer directly, parsed
-  // document by document (importIsnadExportJson) from the file read through a window (json-file-bytes).
-  let summary;
-  if (format === 'isnad') {
-    const file = openJsonFileBytes(path.join(dir, files[0]), files[0]);
-    try {
-      summary = withImportCache(db, () => importIsnadExportJson(store, file, files[0]));
-    } finally {
-      file.close();
-    }
-  } else {
-    const inputs = collectImportInputs(given, dir, format === 'brat' || format === 'webanno' ? undefined : format);
-    summary = importFiles(store, inputs, readImportInputs(inputs), { annotator: 'bench' }).corpus;
-  }
+  // The same path as \`isnad import FILES --format F\`: one transaction; line formats streamed, JSON
+  // formats (Isnad JSON, W3C, Label Studio) split element by element from a window on the file.
+  const inputs = collectImportInputs(given, dir, format === 'brat' || format === 'webanno' ? undefined : format);
+  const result = importFiles(store, inputs, readImportInputs(inputs), { annotator: 'bench' });
+  const summary = format === 'isnad' ? result.exports[0].summary : result.corpus;
   db.close();
   detail = \`\${summary.documentsAdded} documents added, \${summary.spansAdded} spans, \${summary.relationsAdded} relations\` + (setupSeconds > 0.5 ? \` (setup \${setupSeconds.toFixed(1)} s included)\` : '');
 }

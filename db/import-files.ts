@@ -1,9 +1,8 @@
 // One import of files on disk in every format, in ONE transaction, shared by `isnad import` and the
 // app's upload (db/import-uploads.ts): texts (import-text-files), Isnad exports (import-isnad-export)
 // and converted formats (import-corpus, streaming the line formats).
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { MAX_ISNAD_IMPORT_BYTES } from '../shared/rpc/contract';
 import type { FormatIssue } from '../shared/formats/parse-result';
 import type { ImportInputs } from './collect-import-inputs';
 import { StoreError } from './database-errors';
@@ -11,6 +10,7 @@ import type { TextFile } from './decode-text-file';
 import { importCorpus, withImportCache, type CorpusImportSummary, type LocatedDocument } from './import-corpus';
 import { importIsnadExportJson, type IsnadImportSummary } from './import-isnad-export';
 import { importTextFiles, type ImportedTextFile } from './import-text-files';
+import { openJsonFileBytes } from './json-file-bytes';
 import { readCorpusFile, type CorpusInput, type ReadCorpusOptions, type ReadProgress } from './read-corpus-file';
 import type { Store } from './store/Store';
 
@@ -29,14 +29,17 @@ export interface ImportFilesResult {
   skipped: string[];
 }
 
-/** Text files and exports are read first (a missing file fails before the database is touched). */
-export function readImportInputs(inputs: ImportInputs): { texts: TextFile[]; exports: { name: string; json: string }[] } {
+/**
+ * Text files are read first and Isnad exports checked to exist, so a missing file fails before the
+ * database is touched. Exports are read later through a window (json-file-bytes): any size imports
+ * with bounded memory, document by document.
+ */
+export function readImportInputs(inputs: ImportInputs): { texts: TextFile[]; exports: { name: string; path: string }[] } {
   // The stored name is the file's own name, as when a file is dropped into the app.
   const texts = inputs.textFiles.map((file) => ({ name: path.basename(file.path), bytes: readFileSync(file.path) }));
   const exports = inputs.isnadFiles.map((file) => {
-    const bytes = readFileSync(file.path);
-    if (bytes.length > MAX_ISNAD_IMPORT_BYTES) throw new StoreError('INVALID_FILE', `«${file.name}» is larger than the ${MAX_ISNAD_IMPORT_BYTES / (1024 * 1024)} MB limit for Isnad exports`);
-    return { name: file.name, json: new TextDecoder('utf-8', { fatal: false }).decode(bytes) };
+    if (!statSync(file.path).isFile()) throw new StoreError('INVALID_FILE', `«${file.name}» is not a file`);
+    return { name: file.name, path: file.path };
   });
   if (texts.length + exports.length + inputs.corpusInputs.length === 0) throw new StoreError('INVALID_FILE', 'nothing to import: no file of a known format was given');
   return { texts, exports };
@@ -53,7 +56,7 @@ export function importFiles(store: Store, inputs: ImportInputs, read: ReturnType
   const result = withImportCache(store.db, () =>
     store.db.transaction(() => {
       const texts = read.texts.length === 0 || withAnnotations ? [] : importTextFiles(store, read.texts);
-      const exports = read.exports.map((file) => ({ name: file.name, summary: importIsnadExportJson(store, file.json, `«${file.name}»`, { sourceName: file.name }) }));
+      const exports = read.exports.map((file) => ({ name: file.name, summary: importIsnadExportFile(store, file) }));
       const corpus =
         inputs.corpusInputs.length === 0
           ? undefined
@@ -64,6 +67,16 @@ export function importFiles(store: Store, inputs: ImportInputs, read: ReturnType
     })(),
   );
   return { ...result, corpusFileCount: inputs.corpusInputs.length, warnings: [...warnings, ...(result.corpus?.warnings ?? [])], skipped: inputs.skipped };
+}
+
+function importIsnadExportFile(store: Store, file: { name: string; path: string }): IsnadImportSummary {
+  const label = `«${file.name}»`;
+  const bytes = openJsonFileBytes(file.path, label);
+  try {
+    return importIsnadExportJson(store, bytes, label, { sourceName: file.name });
+  } finally {
+    bytes.close();
+  }
 }
 
 function textName(fileName: string): string {
