@@ -36,7 +36,7 @@ import { routeImportFiles } from './util/read-files-for-import';
 import { useKeyboardShortcuts } from './state/use-keyboard-shortcuts';
 import { useRevealClaim } from './state/use-reveal-claim';
 import { useSchemas } from './state/use-schemas';
-import { PENDING_SPAN_PREFIX, useWorkspace } from './state/use-workspace';
+import { useWorkspace } from './state/use-workspace';
 import { formatNumber } from './util/format';
 
 const NO_SPANS: readonly Span[] = [];
@@ -291,7 +291,7 @@ export function App() {
           />
           <AttributeEditor span={selectedSpan} schema={attribution.schema} onChange={(spanId, name, value) => void attribution.setAttribute(spanId, name, value)} />
           <NoteEditor span={selectedSpan} onSave={(spanId, note) => void attribution.setNote(spanId, note)} />
-          {selectedSpan !== null && selectedEntityKind !== undefined && !selectedSpan.id.startsWith(PENDING_SPAN_PREFIX) && (
+          {selectedSpan !== null && selectedEntityKind !== undefined && (
             <EntityLinkField key={selectedSpan.id} span={selectedSpan} kind={selectedEntityKind} rpc={rpc} onLinked={replaceSpan} onError={workspace.showRpcError} />
           )}
         </SpanPanel>

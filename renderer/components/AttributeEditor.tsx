@@ -62,7 +62,6 @@ function AttributeControl({ span, definition, language, unset, onChange }: Contr
   const value = span.attributes[definition.name];
   const name = definition.displayName[language];
   const testId = `attribute-${definition.name}`;
-  const pending = span.id.startsWith('pending:');
   switch (definition.type) {
     case 'choice':
       return (
@@ -71,7 +70,6 @@ function AttributeControl({ span, definition, language, unset, onChange }: Contr
           <select
             data-testid={testId}
             data-attribute-control=""
-            disabled={pending}
             value={typeof value === 'string' ? value : ''}
             onChange={(event) => onChange(span.id, definition.name, event.currentTarget.value === '' ? null : event.currentTarget.value)}
           >
@@ -94,8 +92,7 @@ function AttributeControl({ span, definition, language, unset, onChange }: Contr
               <input
                 type="checkbox"
                 data-attribute-control=""
-                disabled={pending}
-                checked={chosen.includes(option.id)}
+                    checked={chosen.includes(option.id)}
                 onChange={(event) => {
                   const next = event.currentTarget.checked ? [...chosen, option.id] : chosen.filter((id) => id !== option.id);
                   onChange(span.id, definition.name, next.length === 0 ? null : next);
@@ -114,7 +111,6 @@ function AttributeControl({ span, definition, language, unset, onChange }: Contr
             type="checkbox"
             data-testid={testId}
             data-attribute-control=""
-            disabled={pending}
             checked={value === true}
             onChange={(event) => onChange(span.id, definition.name, event.currentTarget.checked)}
           />
@@ -122,11 +118,11 @@ function AttributeControl({ span, definition, language, unset, onChange }: Contr
         </label>
       );
     case 'text':
-      return <TextAttribute span={span} definition={definition} name={name} testId={testId} disabled={pending} onChange={onChange} />;
+      return <TextAttribute span={span} definition={definition} name={name} testId={testId} onChange={onChange} />;
   }
 }
 
-function TextAttribute({ span, definition, name, testId, disabled, onChange }: { span: Span; definition: AttributeDefinition; name: string; testId: string; disabled: boolean; onChange: ControlProps['onChange'] }) {
+function TextAttribute({ span, definition, name, testId, onChange }: { span: Span; definition: AttributeDefinition; name: string; testId: string; onChange: ControlProps['onChange'] }) {
   const saved = typeof span.attributes[definition.name] === 'string' ? (span.attributes[definition.name] as string) : '';
   const [draft, setDraft] = useState(saved);
   useEffect(() => setDraft(saved), [saved]);
@@ -141,7 +137,6 @@ function TextAttribute({ span, definition, name, testId, disabled, onChange }: {
         dir="auto"
         data-testid={testId}
         data-attribute-control=""
-        disabled={disabled}
         value={draft}
         onChange={(event) => setDraft(event.currentTarget.value)}
         onBlur={commit}

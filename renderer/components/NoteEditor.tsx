@@ -4,7 +4,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Span } from '../../shared/rpc/domain';
 import { MAX_SPAN_NOTE_UTF16 } from '../../shared/text/normalize-span-note';
-import { PENDING_SPAN_PREFIX } from '../state/use-workspace';
 import '../styles/notes.css';
 
 interface Props {
@@ -44,7 +43,6 @@ function NoteField({ span, onSave }: { span: Span; onSave: Props['onSave'] }) {
         placeholder={t('spanNote.placeholder')}
         maxLength={MAX_SPAN_NOTE_UTF16}
         rows={3}
-        disabled={span.id.startsWith(PENDING_SPAN_PREFIX)}
         value={draft}
         onChange={(event) => setDraft(event.currentTarget.value)}
         onBlur={commit}

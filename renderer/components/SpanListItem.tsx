@@ -10,7 +10,6 @@ import { NoteIcon } from './NoteEditor';
 /** Interface strings, translated once by the panel rather than by each of thousands of items. */
 export interface SpanItemStrings {
   labelNames: ReadonlyMap<string, string>;
-  saving: string;
   by: (name: string) => string;
   labelSelect: string;
   delete: string;
@@ -24,7 +23,6 @@ interface Props {
   strings: SpanItemStrings;
   color: string;
   selected: boolean;
-  pending: boolean;
   onSelect: (span: Span) => void;
   onSetLabel: (spanId: string, labelName: string) => void;
   onDelete: (spanId: string) => void;
@@ -32,18 +30,18 @@ interface Props {
 
 const MAX_PREVIEW_CHARS = 140;
 
-export const SpanListItem = memo(function SpanListItem({ span, labels, strings, color, selected, pending, onSelect, onSetLabel, onDelete }: Props) {
+export const SpanListItem = memo(function SpanListItem({ span, labels, strings, color, selected, onSelect, onSetLabel, onDelete }: Props) {
   const preview = span.text.length > MAX_PREVIEW_CHARS ? `${span.text.slice(0, MAX_PREVIEW_CHARS)}…` : span.text;
   return (
     // The whole card selects the span on click; the text button is the keyboard way to do the same.
     <li
-      className={`span-item${selected ? ' is-selected' : ''}${pending ? ' is-pending' : ''}`}
+      className={`span-item${selected ? ' is-selected' : ''}`}
       data-testid="span-list-item"
       data-span-id={span.id}
       data-label={span.label}
       style={{ '--label-color': safeCssColor(color) } as CSSProperties}
       onClick={() => onSelect(span)}
-      draggable={!pending}
+      draggable
       onDragStart={(event) => {
         event.dataTransfer.setData(SPAN_DRAG_TYPE, span.id);
         event.dataTransfer.setData('text/plain', span.text);
@@ -58,13 +56,12 @@ export const SpanListItem = memo(function SpanListItem({ span, labels, strings, 
             <NoteIcon />
           </span>
         )}
-        <span className="span-meta">{pending ? strings.saving : strings.by(span.annotatorName)}</span>
+        <span className="span-meta">{strings.by(span.annotatorName)}</span>
         <select
           data-testid="span-label-select"
           aria-label={strings.labelSelect}
           title={strings.labelSelect}
           value={span.label}
-          disabled={pending}
           onClick={(event) => event.stopPropagation()}
           onChange={(event) => onSetLabel(span.id, event.currentTarget.value)}
         >
@@ -80,7 +77,6 @@ export const SpanListItem = memo(function SpanListItem({ span, labels, strings, 
           data-testid="span-delete-button"
           aria-label={strings.delete}
           title={strings.deleteHint}
-          disabled={pending}
           onClick={(event) => {
             event.stopPropagation();
             onDelete(span.id);

@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import type { Label, Span } from '../../shared/rpc/domain';
 import { safeCssColor } from '../highlights/highlight-styles';
 import { followedIndex } from '../state/use-paged-list';
-import { PENDING_SPAN_PREFIX } from '../state/use-workspace';
 import { formatNumber } from '../util/format';
 import { SpanListItem, type SpanItemStrings } from './SpanListItem';
 import { WindowedList } from './WindowedList';
@@ -36,7 +35,6 @@ export function SpanPanel({ spans: allSpans, labels, labelByName, selectedSpanId
   const strings = useMemo<SpanItemStrings>(
     () => ({
       labelNames: new Map(labels.map((label) => [label.name, t(`labels.${label.name}`, { defaultValue: label.name })])),
-      saving: t('spans.saving'),
       by: (name) => t('spans.by', { name }),
       labelSelect: t('spans.labelSelect'),
       delete: t('spans.delete'),
@@ -101,7 +99,6 @@ export function SpanPanel({ spans: allSpans, labels, labelByName, selectedSpanId
               strings={strings}
               color={labelByName.get(span.label)?.color ?? '#7a7a7a'}
               selected={span.id === selectedSpanId}
-              pending={span.id.startsWith(PENDING_SPAN_PREFIX)}
               onSelect={onSelect}
               onSetLabel={onSetLabel}
               onDelete={onDelete}

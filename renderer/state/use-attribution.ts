@@ -13,7 +13,7 @@ import { buildClaimFrames } from '../frames/build-claim-frames';
 import { linkKeysFor } from '../frames/link-keys';
 import { sortSpansForReading } from '../spans/find-innermost-span';
 import { moveSpanBoundary, type MoveDirection, type MoveUnit, type SpanEdge } from '../spans/move-span-boundary';
-import { PENDING_SPAN_PREFIX, type WorkspaceState } from './use-workspace';
+import type { WorkspaceState } from './use-workspace';
 
 /** Relation types of the attribution schema, used until the active schema has loaded. */
 const FALLBACK_RELATIONS: RelationType[] = [
@@ -58,8 +58,7 @@ export function useAttribution(rpc: RpcInvoke, workspace: WorkspaceState) {
   // Frames are built from saved spans only, and keep their identity while those do not change: a tag
   // adds a pending span first, and re-rendering the frames panel for it queued whole-page frames
   // (~25 ms each on a long article) ahead of the server's answer, tripling the time to commit.
-  const savedSpans = useSavedSpans(spans);
-  const frames = useMemo(() => buildClaimFrames(savedSpans, relations, relationTypes), [savedSpans, relations, relationTypes]);
+  const frames = useMemo(() => buildClaimFrames(spans, relations, relationTypes), [spans, relations, relationTypes]);
 
   /** Shows a refusal in the banner; true when the call failed. */
   const refused = useCallback(
@@ -81,7 +80,6 @@ export function useAttribution(rpc: RpcInvoke, workspace: WorkspaceState) {
   const link = useCallback(
     async (relationType: string, fromSpanId: string, toSpanId: string) => {
       setLinking(null);
-      if (toSpanId.startsWith(PENDING_SPAN_PREFIX) || fromSpanId.startsWith(PENDING_SPAN_PREFIX)) return;
       const duplicate = latest.current.relations.some((r) => r.type === relationType && r.fromSpanId === fromSpanId && r.toSpanId === toSpanId);
       if (duplicate) return;
       const result = await rpc('relations.create', { type: relationType, fromSpanId, toSpanId });
@@ -112,7 +110,7 @@ export function useAttribution(rpc: RpcInvoke, workspace: WorkspaceState) {
         show('error', t('frames.selectClaimFirst', { label: t(`labels.${type.from}`, { defaultValue: type.from }) }));
         return;
       }
-      const candidates = all.filter((span) => span.label === type.to && !span.id.startsWith(PENDING_SPAN_PREFIX));
+      const candidates = all.filter((span) => span.label === type.to);
       // Start on the candidate nearest the claim: the speaker is usually right before or inside it.
       const distance = (span: Span) =>
         span.endUtf16 <= claim.startUtf16 ? claim.startUtf16 - span.endUtf16 : span.startUtf16 >= claim.endUtf16 ? span.startUtf16 - claim.endUtf16 : 0;
@@ -174,7 +172,7 @@ export function useAttribution(rpc: RpcInvoke, workspace: WorkspaceState) {
   const setAttribute = useCallback(
     async (spanId: string, name: string, value: AttributeValue | null) => {
       const before = latest.current.spans.find((span) => span.id === spanId);
-      if (before === undefined || spanId.startsWith(PENDING_SPAN_PREFIX)) return;
+      if (before === undefined) return;
       const attributes = { ...before.attributes };
       if (value === null) delete attributes[name];
       else attributes[name] = value;
@@ -195,7 +193,7 @@ export function useAttribution(rpc: RpcInvoke, workspace: WorkspaceState) {
   const setNote = useCallback(
     async (spanId: string, note: string | null) => {
       const before = latest.current.spans.find((span) => span.id === spanId);
-      if (before === undefined || spanId.startsWith(PENDING_SPAN_PREFIX) || before.note === note) return;
+      if (before === undefined || before.note === note) return;
       const isNewest = applyOptimistic({ ...before, note });
       const result = await rpc('spans.setNote', { spanId, note });
       if (!result.ok) {
@@ -213,7 +211,7 @@ export function useAttribution(rpc: RpcInvoke, workspace: WorkspaceState) {
     async (spanId: string, range: TextRangeUtf16) => {
       const doc = latest.current.openDocument;
       const before = latest.current.spans.find((span) => span.id === spanId);
-      if (doc === null || before === undefined || spanId.startsWith(PENDING_SPAN_PREFIX)) return;
+      if (doc === null || before === undefined) return;
       if (range.startUtf16 === before.startUtf16 && range.endUtf16 === before.endUtf16) return;
       const isNewest = applyOptimistic({ ...before, ...range, text: doc.text.slice(range.startUtf16, range.endUtf16) });
       const result = await rpc('spans.setBounds', { spanId, ...range });
@@ -332,12 +330,3 @@ export function useAttribution(rpc: RpcInvoke, workspace: WorkspaceState) {
 }
 
 export type AttributionState = ReturnType<typeof useAttribution>;
-
-/** The spans the server has confirmed, as the same array for as long as they are the same spans. */
-function useSavedSpans(spans: readonly Span[]): readonly Span[] {
-  const previous = useRef<readonly Span[]>([]);
-  const saved = spans.filter((span) => !span.id.startsWith(PENDING_SPAN_PREFIX));
-  const before = previous.current;
-  if (saved.length !== before.length || saved.some((span, index) => span !== before[index])) previous.current = saved;
-  return previous.current;
-}

@@ -5,7 +5,6 @@
 // as fast as a short one; rendering every item up to the selected one made tagging deep in a long
 // article slow.
 import { useEffect, useRef, useState } from 'react';
-import { PENDING_SPAN_PREFIX } from './use-workspace';
 
 export const PAGE_SIZE = 40;
 
@@ -26,13 +25,9 @@ export function windowFor(current: ListWindow, itemCount: number, selectedIndex:
   return { start, end };
 }
 
-/**
- * The index of the selected item for the window to follow, or -1. A span still being saved is not
- * followed: its id changes when the server confirms it, and moving the window twice per tag was
- * most of the cost of tagging in a long document.
- */
+/** The index of the selected item for the window to follow, or -1 when nothing is selected. */
 export function followedIndex<T>(items: readonly T[], selectedId: string | null, idOf: (item: T) => string): number {
-  if (selectedId === null || selectedId.startsWith(PENDING_SPAN_PREFIX)) return -1;
+  if (selectedId === null) return -1;
   return items.findIndex((item) => idOf(item) === selectedId);
 }
 

@@ -17,7 +17,8 @@ import { readFilesForImport } from '../util/read-files-for-import';
 import { useBanner } from './use-banner';
 
 const OPEN_DOCUMENT_KEY = 'isnad.openDocumentId';
-export const PENDING_SPAN_PREFIX = 'pending:';
+/** Ids of highlights painted before the server saved their span; they never enter React state. */
+const PENDING_SPAN_PREFIX = 'pending:';
 
 export function useWorkspace(rpc: RpcInvoke, editorApi: RefObject<EditorApi | null>) {
   const { t } = useTranslation();
@@ -211,7 +212,7 @@ export function useWorkspace(rpc: RpcInvoke, editorApi: RefObject<EditorApi | nu
   const deleteSpan = useCallback(
     async (spanId: string) => {
       const before = stateRef.current.spans.find((span) => span.id === spanId);
-      if (before === undefined || spanId.startsWith(PENDING_SPAN_PREFIX)) return;
+      if (before === undefined) return;
       setSpans((list) => list.filter((span) => span.id !== spanId));
       setSelectedSpanId((current) => (current === spanId ? null : current));
       const result = await rpc('spans.delete', { spanId });
