@@ -18,7 +18,9 @@ Options:
   --db PATH        the database file (default: $ISNAD_DB, else the desktop app's own file)
   --document ID    export one document instead of all
   --out FILE       write the export (or the agreement report) to FILE instead of stdout;
-                   brat exports need a FOLDER (one .txt and one .ann per document)
+                   brat exports need a FOLDER (one .txt and one .ann per document); webanno
+                   into a FOLDER writes annotations.jsonld and each document's text as ID.txt
+                   (import the folder into another database); to FILE.jsonld, annotations only
   --annotator NAME import: the annotator whose layer receives the spans (default: the annotator
                    each span names, else the current one); export: only this annotator's layer
                    (repeat for several)

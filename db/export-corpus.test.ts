@@ -8,9 +8,10 @@ import { serializeWebAnnotation } from '../shared/formats/web-annotation';
 import { serializeDoccano } from '../shared/formats/doccano';
 import { hardDocument } from '../shared/formats/test-support/format-fixtures';
 import { buildExport } from './build-export';
-import { corpusFromExport, exportInFormat } from './export-corpus';
+import { corpusFromExport, exportForRpc, exportInFormat } from './export-corpus';
 import { importCorpus } from './import-corpus';
 import { openDatabase } from './open-database';
+import { Store } from './store/Store';
 
 let db: Database.Database;
 beforeEach(() => {
@@ -50,5 +51,24 @@ describe('batched export', () => {
     expect(JSON.parse(exportInFormat(empty, { format: 'isnad' }).files[0]!.content)).toMatchObject({ documents: [], annotators: [], entities: [] });
     expect(JSON.parse(exportInFormat(empty, { format: 'label-studio' }).files[0]!.content)).toEqual([]);
     expect(JSON.parse(exportInFormat(empty, { format: 'webanno' }).files[0]!.content)).toMatchObject({ total: 0, first: { items: [] } });
+  });
+});
+
+describe('W3C export with its texts', () => {
+  it('writes each document\'s text as ID.txt after the annotations, in the order of the documents', () => {
+    const exported = exportInFormat(db, { format: 'webanno', webAnnotationTexts: true, batchDocuments: 2 });
+    expect(exported.files.map((file) => file.name)).toEqual(['annotations.jsonld', 'doc-0.txt', 'doc-1.txt', 'doc-2.txt', 'doc-3.txt', 'doc-4.txt']);
+    const texts = buildExport(db).documents.map((document) => document.text);
+    expect(exported.files.slice(1).map((file) => file.content)).toEqual(texts);
+    // The annotations file is the same as without the texts.
+    expect(exported.files[0]!.content).toBe(exportInFormat(db, { format: 'webanno' }).files[0]!.content);
+  });
+
+  it('the app\'s one-document W3C export carries that document\'s text; other formats and the whole database are unchanged', () => {
+    const store = Store.for(db);
+    const one = exportForRpc(store, { format: 'webanno', documentId: 'doc-3' });
+    expect(one.files.map((file) => file.name)).toEqual(['annotations.jsonld', 'doc-3.txt']);
+    expect(exportForRpc(store, { format: 'webanno' }).files.map((file) => file.name)).toEqual(['annotations.jsonld']);
+    expect(exportForRpc(store, { format: 'label-studio', documentId: 'doc-3' }).files.map((file) => file.name)).toEqual(['label-studio-tasks.json']);
   });
 });

@@ -3,6 +3,7 @@
 // chosen annotators' layers (the gold layer is the annotator named "gold"). Documents are read and
 // written in batches into a sink (a file, or a string for the app), so 10,000 documents with
 // 500,000 spans export with bounded memory; an Isnad JSON document passes the export's zod check.
+// W3C may add each document's text (ID.txt), which its annotations cannot hold.
 import type Database from 'better-sqlite3';
 import { ExportDocumentV1, type ExportEntityV1, type ExportFileV1 } from '../shared/export/export-v1';
 import { serializeBratStandoff } from '../shared/formats/brat-standoff';
@@ -12,10 +13,10 @@ import type { ExportFormat } from '../shared/formats/detect-format';
 import { serializeDoccano } from '../shared/formats/doccano';
 import type { FormatExportResult } from '../shared/formats/format-rpc';
 import { serializeJsonlCorpus } from '../shared/formats/jsonl-corpus';
-import { serializeLabelStudio } from '../shared/formats/label-studio';
+import { labelStudioTasks } from '../shared/formats/label-studio';
 import type { FormatIssue } from '../shared/formats/parse-result';
 import { serializeSpacyJsonl } from '../shared/formats/spacy-jsonl';
-import { ANNOTATION_CONTEXT, serializeWebAnnotation } from '../shared/formats/web-annotation';
+import { ANNOTATION_CONTEXT, documentSourceIri, sourceTextName, webAnnotationItems } from '../shared/formats/web-annotation';
 import type { Annotator } from '../shared/rpc/domain';
 import { CoalescingSink } from './coalescing-sink';
 import type { ExportSink } from './export-sink';
@@ -37,6 +38,11 @@ export interface FormatExportOptions {
   conllLabels?: readonly string[] | undefined;
   /** Documents per batch (tests make it small to cross batch boundaries). */
   batchDocuments?: number | undefined;
+  /**
+   * W3C: after the annotations file, each document's text as `ID.txt` (the name sourceTextName reads
+   * back), so that the annotations and their texts import into a fresh database.
+   */
+  webAnnotationTexts?: boolean | undefined;
 }
 
 export interface ExportedFile {
@@ -116,8 +122,37 @@ export function streamExport(db: Database.Database | Store, options: FormatExpor
     for (let at = 0; at < documentIds.length; at += batchSize) {
       writer.batch(documentIds.slice(at, at + batchSize).map((documentId) => exportOneDocument(store, documentId, wanted, options.format === 'isnad')));
     }
-    return writer.finish();
+    const exported = writer.finish();
+    // The sink holds one file at a time: the texts come in a second pass, once the annotations are closed.
+    if (options.format === 'webanno' && options.webAnnotationTexts === true) writeWebAnnotationTexts(store, documentIds, sink, exported);
+    return exported;
   })();
+}
+
+/**
+ * Each document's text as the file a W3C import looks for beside the annotations: the last segment
+ * of its source IRI (`doc1.txt` for urn:isnad:document:doc1). A name that cannot be a file name, or
+ * that another document's text already took, is left out with a warning.
+ */
+function writeWebAnnotationTexts(store: Store, documentIds: readonly string[], sink: ExportSink, exported: StreamedExport): void {
+  const textOf = store.db.prepare<[string], { text: string }>('SELECT text FROM documents WHERE id = ?');
+  // Lower case: on macOS and Windows, Doc1.txt and doc1.txt are one file.
+  const taken = new Set<string>();
+  for (const documentId of documentIds) {
+    const name = sourceTextName(documentSourceIri({ id: documentId, text: '', spans: [], relations: [] }, 0));
+    const fileName = `${name}.txt`;
+    const unusable = name === '' || name === '.' || name === '..' || /[/\\\0]/u.test(name) || new TextEncoder().encode(fileName).length > 255;
+    if (unusable || taken.has(fileName.toLowerCase())) {
+      const why = unusable ? `«${fileName}» cannot be a file name` : `another document's text is already written as «${fileName}»`;
+      exported.warnings.push({ file: documentId, message: `the text was not written: ${why}; its annotations need it to be imported` });
+      continue;
+    }
+    taken.add(fileName.toLowerCase());
+    exported.fileNames.push(fileName);
+    sink.open(fileName);
+    sink.write(textOf.get(documentId)?.text ?? '');
+    sink.close();
+  }
 }
 
 /** One export in progress: opens the format's file, appends each batch, closes with the format's tail. */
@@ -177,16 +212,16 @@ class ExportWriter {
         }
         return;
       case 'label-studio': {
-        const result = serializeLabelStudio(corpus());
-        this.warnings.push(...result.warnings);
         // One task per line: pretty-printing 500,000 spans tripled the file and the memory to read it back.
-        for (const task of JSON.parse(result.content) as unknown[]) this.sink.write(`${separator()}  ${JSON.stringify(task)}`);
+        const { tasks, warnings } = labelStudioTasks(corpus());
+        this.warnings.push(...warnings);
+        for (const task of tasks) this.sink.write(`${separator()}  ${JSON.stringify(task)}`);
         return;
       }
       case 'webanno': {
-        const result = serializeWebAnnotation(corpus());
-        this.warnings.push(...result.warnings);
-        for (const item of (JSON.parse(result.content) as { first: { items: unknown[] } }).first.items) this.sink.write(`${separator()}      ${JSON.stringify(item)}`);
+        const { items, warnings } = webAnnotationItems(corpus());
+        this.warnings.push(...warnings);
+        for (const item of items) this.sink.write(`${separator()}      ${JSON.stringify(item)}`);
         return;
       }
       case 'brat': {
@@ -332,7 +367,8 @@ function notesOf(spans: ExportFileV1['documents'][number]['spans']): CorpusNote[
 
 /** formats.export: the export with its warnings as one line each. */
 export function exportForRpc(store: Store, request: { format: ExportFormat; documentId?: string | undefined; conllLabels?: string[] | undefined; annotatorNames?: string[] | undefined }): FormatExportResult {
-  const exported = exportInFormat(store, request);
+  // One document's W3C export downloads its text too; the whole database is one streamed file (GET /export).
+  const exported = exportInFormat(store, { ...request, webAnnotationTexts: request.documentId !== undefined });
   return { format: request.format, files: exported.files, warnings: exported.warnings.slice(0, 50).map(describeIssue), documentCount: exported.documentCount, spanCount: exported.spanCount };
 }
 

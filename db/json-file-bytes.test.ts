@@ -3,6 +3,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CorpusDocument } from '../shared/formats/corpus-model';
 import { parseLabelStudio, parseLabelStudioValue, serializeLabelStudio } from '../shared/formats/label-studio';
@@ -83,6 +84,36 @@ describe('openJsonFileBytes', () => {
       expect(tasks.ok).toBe(true);
       expect(tasks).toEqual(parseLabelStudioValue(JSON.parse(labelStudio), { fileName: 'p.json' }));
     }
+  });
+
+  it('splits random JSON through any window as the text splits, strings of quotes and backslashes included (property)', () => {
+    // Long strings of quotes, backslashes, brackets, Arabic and emoji: the splitter reads short strings
+    // byte by byte and hands longer or window-crossing ones to the native search.
+    const piece = fc.constantFrom('"', '\\', '\\"', '\\\\', '[', ']', '{', '}', ',', 'ق', '😀', 'a', ' ');
+    const tricky = fc.array(piece, { maxLength: 90 }).map((pieces) => pieces.join(''));
+    const value = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, tricky, fc.integer(), fc.boolean(), fc.constant(null), tie('array'), tie('object')),
+      array: fc.array(tie('value'), { maxLength: 4 }),
+      object: fc.dictionary(tricky, tie('value'), { maxKeys: 4 }),
+    })).value;
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 6 }), value, fc.constantFrom(undefined, 2), fc.integer({ min: 7, max: 300 }), (items, other, indent, windowBytes) => {
+        const json = JSON.stringify({ before: other, documents: items, after: other }, null, indent);
+        const expected = splitJsonArrays(json, [['documents']])!;
+        const file = openJsonFileBytes(write('r.json', json), 'r.json', windowBytes);
+        try {
+          const split = splitJsonArrays(file, [['documents']])!;
+          expect(split.header).toBe(expected.header);
+          const ranges = split.ranges.get('documents')!;
+          const elements = [];
+          for (let r = 0; r < ranges.length; r += 2) elements.push(JSON.parse(file.decode(ranges[r]!, ranges[r + 1]!)));
+          expect(elements).toEqual(JSON.parse(JSON.stringify(items)));
+        } finally {
+          file.close();
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('refuses bytes that are not UTF-8, naming the file', () => {

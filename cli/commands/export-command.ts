@@ -1,5 +1,6 @@
 // `isnad export [--format F]`: Isnad JSON (default) or JSONL, brat, CoNLL BIO, W3C Web Annotation,
-// Label Studio, doccano or spaCy JSONL (db/export-corpus.ts), to stdout, a file, or (brat) a folder.
+// Label Studio, doccano or spaCy JSONL (db/export-corpus.ts), to stdout, a file, or a folder (brat;
+// W3C with its texts as ID.txt beside annotations.jsonld, unless --out names a .jsonld/.json file).
 // Files are written beside their final name and renamed, so an interrupted export never leaves half a file.
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
@@ -35,11 +36,14 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   const annotatorNames = [...(values.annotator ?? []), ...(values.gold === true ? [GOLD_ANNOTATOR] : [])];
   const databasePath = resolveDatabasePath(values.db, io);
   const outPath = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
+  // W3C annotations do not hold their texts: a folder gets them too, a file or stdout cannot.
+  const webAnnotationTexts = format === 'webanno' && outPath !== undefined && !/\.(jsonld|json)$/iu.test(outPath);
+  if (format === 'webanno' && !webAnnotationTexts) io.stderr(`isnad: note: only the annotations are written ${outPath === undefined ? 'to stdout' : 'to a file'}; --out FOLDER also writes each document's text as ID.txt, which an import into another database needs\n`);
   const db = openCliDatabase(databasePath, { mustExist: true });
-  const sink = outPath === undefined ? stdoutSink(io) : format === 'brat' ? new FileSink(outPath, values.out!, true) : new FileSink(outPath, values.out!, false);
+  const sink = outPath === undefined ? stdoutSink(io) : new FileSink(outPath, values.out!, format === 'brat' || webAnnotationTexts);
   let exported;
   try {
-    exported = streamExport(db, { format, documentId: values.document, annotatorNames: annotatorNames.length === 0 ? undefined : annotatorNames, conllLabels: values.label }, sink);
+    exported = streamExport(db, { format, documentId: values.document, annotatorNames: annotatorNames.length === 0 ? undefined : annotatorNames, conllLabels: values.label, webAnnotationTexts }, sink);
   } catch (error) {
     if (sink instanceof FileSink) sink.abandon();
     throw error;
@@ -50,7 +54,14 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   if (exported.warnings.length > MAX_SHOWN_WARNINGS) io.stderr(`isnad: warning: and ${exported.warnings.length - MAX_SHOWN_WARNINGS} more warnings\n`);
   const summary = `${exported.documentCount} ${exported.documentCount === 1 ? 'document' : 'documents'} with ${exported.spanCount} ${exported.spanCount === 1 ? 'span' : 'spans'}`;
   if (outPath === undefined) return 0;
-  io.stdout(format === 'brat' ? `Exported ${summary} as ${exported.fileNames.length} brat files to ${outPath}\n` : `Exported ${summary} to ${outPath}\n`);
+  const texts = exported.fileNames.length - 1;
+  io.stdout(
+    format === 'brat'
+      ? `Exported ${summary} as ${exported.fileNames.length} brat files to ${outPath}\n`
+      : webAnnotationTexts
+        ? `Exported ${summary} to ${outPath}: ${exported.fileNames[0]} and ${texts} ${texts === 1 ? 'text' : 'texts'} (ID.txt)\n`
+        : `Exported ${summary} to ${outPath}\n`,
+  );
   return 0;
 }
 

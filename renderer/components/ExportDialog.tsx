@@ -1,7 +1,8 @@
 // Export in any format: Isnad JSON, JSONL, brat, CoNLL BIO, W3C Web Annotation, Label Studio,
 // doccano, spaCy. Chooses the scope (this document or all), the layers (every annotator, the gold
 // layer, or chosen annotators) and, for CoNLL, the label layer. All documents are streamed to a file
-// (start-streamed-export.ts); one document, and brat's many files, download one by one.
+// (start-streamed-export.ts; W3C there is the annotations only); one document, and brat's many files
+// (and W3C's annotations with the document's text), download one by one.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/formats/detect-format';

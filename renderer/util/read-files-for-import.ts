@@ -2,7 +2,7 @@
 // they are valid UTF-8 text. Files over the size limit are reported here, before any upload.
 // Also sorts a selection by the route it takes: plain text, Isnad export, or an annotation format.
 import { detectJsonFormat, extensionOf } from '../../shared/formats/detect-format';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_TOTAL_BYTES } from '../../shared/rpc/contract';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_TOTAL_BYTES, MAX_ISNAD_IMPORT_BYTES } from '../../shared/rpc/contract';
 import { bytesToBase64 } from './bytes-to-base64';
 
 export type ReadFilesResult =
@@ -22,11 +22,14 @@ export async function readFilesForImport(files: readonly File[]): Promise<ReadFi
 }
 
 export interface ImportRoutes {
-  /** .txt files without a brat .ann beside them: documents.import. */
+  /** .txt files without a brat .ann beside them, and no W3C file in the selection: documents.import. */
   texts: File[];
-  /** Isnad export .json files: documents.importIsnad. */
+  /** Isnad export .json files up to MAX_ISNAD_IMPORT_BYTES: documents.importIsnad (one request each). */
   isnadExports: File[];
-  /** Every other format (and brat pairs): the chunked imports.* upload. */
+  /**
+   * Every other format, brat pairs, the texts W3C annotations name, and larger Isnad exports (the
+   * server reads those document by document): the chunked imports.* upload.
+   */
   formats: File[];
 }
 
@@ -34,10 +37,15 @@ export async function routeImportFiles(files: readonly File[]): Promise<ImportRo
   const routes: ImportRoutes = { texts: [], isnadExports: [], formats: [] };
   const baseName = (name: string) => name.slice(0, name.length - extensionOf(name).length);
   const annotated = new Set(files.filter((file) => extensionOf(file.name) === '.ann').map((file) => baseName(file.name)));
+  const jsonFormats = new Map<File, ReturnType<typeof detectJsonFormat>>();
+  for (const file of files) if (extensionOf(file.name) === '.json') jsonFormats.set(file, detectJsonFormat(await file.slice(0, 4096).text()));
+  // W3C annotations do not carry their texts: the server finds them among the files uploaded with
+  // them (doc1.txt for urn:isnad:document:doc1), so the texts must travel in the same upload.
+  const withWebAnnotations = files.some((file) => extensionOf(file.name) === '.jsonld' || jsonFormats.get(file) === 'webanno');
   for (const file of files) {
     const extension = extensionOf(file.name);
-    if (extension === '.txt' && !annotated.has(baseName(file.name))) routes.texts.push(file);
-    else if (extension === '.json' && detectJsonFormat(await file.slice(0, 4096).text()) === 'isnad') routes.isnadExports.push(file);
+    if (extension === '.txt' && !annotated.has(baseName(file.name)) && !withWebAnnotations) routes.texts.push(file);
+    else if (jsonFormats.get(file) === 'isnad' && file.size <= MAX_ISNAD_IMPORT_BYTES) routes.isnadExports.push(file);
     else routes.formats.push(file);
   }
   return routes;

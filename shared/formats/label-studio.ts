@@ -191,6 +191,12 @@ export interface LabelStudioSerializeOptions {
 
 /** One task per document; one annotation per annotator (spans without one share an annotation). */
 export function serializeLabelStudio(documents: readonly CorpusDocument[], options: LabelStudioSerializeOptions = {}): SerializeResult {
+  const { tasks, warnings } = labelStudioTasks(documents, options);
+  return { content: `${JSON.stringify(tasks, null, 2)}\n`, warnings };
+}
+
+/** The tasks of `documents` as objects, for a writer that lays them out itself (db/export-corpus.ts: one per line). */
+export function labelStudioTasks(documents: readonly CorpusDocument[], options: LabelStudioSerializeOptions = {}): { tasks: Record<string, unknown>[]; warnings: FormatIssue[] } {
   const unit = options.offsetUnit ?? 'codePoints';
   const fromName = options.fromName ?? 'label';
   const toName = options.toName ?? 'text';
@@ -234,5 +240,5 @@ export function serializeLabelStudio(documents: readonly CorpusDocument[], optio
     else if (document.id !== undefined) data.id = document.id;
     return task;
   });
-  return { content: `${JSON.stringify(tasks, null, 2)}\n`, warnings };
+  return { tasks, warnings };
 }

@@ -120,6 +120,27 @@ describe('Web Annotation: read annotation by annotation', () => {
     expect(result.ok && result.documents.map((back) => [back.id, spanTuples(back)])).toEqual([['doc-1', spanTuples(document)]]);
   });
 
+  it('links the span annotation an IRI names last, and warns when prefix or suffix differ from the text', () => {
+    const first = { source: 'urn:a', text: 'قال الوزير إن الهدنة صامدة' };
+    const second = { source: 'urn:b', text: 'أكد المتحدث أن الاتفاق قائم' };
+    const span = (id: string, source: string, start: number, end: number, prefix = '', suffix = '') => ({
+      id,
+      type: 'Annotation',
+      body: tag('claim'),
+      target: { source, selector: [{ type: 'TextPositionSelector', start, end }, { type: 'TextQuoteSelector', exact: (source === 'urn:a' ? first : second).text.slice(start, end), prefix, suffix }] },
+    });
+    const link = { id: 'urn:link', type: 'Annotation', motivation: 'linking', body: tag('said_by'), target: ['urn:a#span-x', 'urn:b#span-y'] };
+    const read = (items: unknown[]) => parseWebAnnotation(JSON.stringify(items), { fileName: 'a.jsonld', documents: [first, second] });
+    // "urn:a#span-x" is given to a span of urn:b last: the link then joins two spans of urn:b.
+    const laterWins = read([span('urn:a#span-x', 'urn:a', 0, 3), span('urn:a#span-x', 'urn:b', 0, 3), span('urn:b#span-y', 'urn:b', 4, 11), link]);
+    expect(laterWins.ok && laterWins.documents.map((document) => document.relations.map((relation) => [relation.fromSpanId, relation.toSpanId]))).toEqual([[], [['x', 'y']]]);
+    const earlierLoses = read([span('urn:a#span-x', 'urn:b', 0, 3), span('urn:a#span-x', 'urn:a', 0, 3), span('urn:b#span-y', 'urn:b', 4, 11), link]);
+    expect(!earlierLoses.ok && earlierLoses.errors.map((error) => error.message)).toEqual(['annotation 4: a linking annotation must link spans of one document']);
+    // A prefix longer than the text before the span, or a wrong suffix, warns; the right ones do not.
+    const quoted = read([span('urn:a#1', 'urn:a', 4, 10, 'قال '), span('urn:a#2', 'urn:a', 4, 10, 'xقال '), span('urn:a#3', 'urn:a', 4, 10, '', ' إن'), span('urn:a#4', 'urn:a', 4, 10, '', ' أن')]);
+    expect(quoted.ok && quoted.warnings.map((warning) => warning.record)).toEqual([2, 4]);
+  });
+
   it('names text files after a source: its last segment without .txt', () => {
     expect(sourceTextName('urn:isnad:document:doc-1')).toBe('doc-1');
     expect(sourceTextName('urn:isnad:document:%D8%AE%D8%A8%D8%B1%201')).toBe('خبر 1');

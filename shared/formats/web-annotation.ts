@@ -47,6 +47,21 @@ export interface WebAnnotationSerializeOptions {
 
 /** An AnnotationCollection (§5.1) whose first AnnotationPage (§5.2) holds every annotation. */
 export function serializeWebAnnotation(documents: readonly CorpusDocument[], options: WebAnnotationSerializeOptions = {}): SerializeResult {
+  const { items, warnings } = webAnnotationItems(documents, options);
+  const collection = {
+    '@context': ANNOTATION_CONTEXT,
+    type: 'AnnotationCollection',
+    total: items.length,
+    first: { type: 'AnnotationPage', startIndex: 0, items },
+  };
+  return { content: `${JSON.stringify(collection, null, 2)}\n`, warnings };
+}
+
+/**
+ * The annotations of `documents` as objects (spans, then relations, document by document), for a
+ * writer that lays them out itself (db/export-corpus.ts streams them one per line).
+ */
+export function webAnnotationItems(documents: readonly CorpusDocument[], options: WebAnnotationSerializeOptions = {}): { items: Record<string, unknown>[]; warnings: FormatIssue[] } {
   const warnings: FormatIssue[] = [];
   const items: Record<string, unknown>[] = [];
   documents.forEach((document, index) => {
@@ -78,13 +93,7 @@ export function serializeWebAnnotation(documents: readonly CorpusDocument[], opt
     }
     if (attributesDropped > 0) warnings.push({ file: documentName(document, index), message: `attributes of ${attributesDropped} span(s) were not written: Web Annotation has no place for them here` });
   });
-  const collection = {
-    '@context': ANNOTATION_CONTEXT,
-    type: 'AnnotationCollection',
-    total: items.length,
-    first: { type: 'AnnotationPage', startIndex: 0, items },
-  };
-  return { content: `${JSON.stringify(collection, null, 2)}\n`, warnings };
+  return { items, warnings };
 }
 
 function selectorsFor(text: string, map: OffsetMap, piece: CorpusFragment) {
@@ -126,6 +135,13 @@ export interface WebAnnotationParseOptions {
 interface SourceEntry {
   source: CanonicalSource;
   document: CorpusDocument;
+  /** Span annotations whose IRI is this source's IRI + "#...": one big map of every IRI made imports slow. */
+  spanByIri: Map<string, CorpusSpan>;
+}
+
+interface SpanAt {
+  entry: SourceEntry;
+  span: CorpusSpan;
 }
 
 interface Target {
@@ -185,8 +201,11 @@ class WebAnnotationReader {
   private readonly names = new Map<string, string>();
   /** Sources without a text: the error of the first annotation naming each, and how many more did. */
   private readonly missingSources = new Map<string, { error: number; more: number }>();
-  /** Span annotations by IRI, for the linking annotations (resolved at the end: they may come first). */
-  private readonly spanByIri = new Map<string, { entry: SourceEntry; span: CorpusSpan }>();
+  /**
+   * Span annotations by IRI, for the linking annotations (resolved at the end: they may come first):
+   * in their source's entry when the IRI is "<source>#...", here otherwise (rememberSpan, spanAt).
+   */
+  private readonly otherSpanByIri = new Map<string, SpanAt>();
 
   get errorCount(): number {
     return this.errors.length;
@@ -204,7 +223,7 @@ class WebAnnotationReader {
     const document: CorpusDocument = { text: source.text, spans: [], relations: [] };
     if (supplied.id !== undefined) document.id = supplied.id;
     if (supplied.title !== undefined) document.title = supplied.title;
-    const entry = { source, document };
+    const entry: SourceEntry = { source, document, spanByIri: new Map() };
     this.bySource.set(supplied.source, entry);
     return entry;
   }
@@ -270,7 +289,30 @@ class WebAnnotationReader {
     if (isPlainObject(creator) && typeof (creator.name ?? creator.nickname) === 'string') span.annotator = this.intern(String(creator.name ?? creator.nickname));
     else if (typeof creator === 'string') span.annotator = this.intern(creator);
     entry.document.spans.push(span);
-    if (typeof annotation.id === 'string') this.spanByIri.set(annotation.id, { entry, span });
+    if (typeof annotation.id === 'string') this.rememberSpan(annotation.id, sourceIri, entry, span);
+  }
+
+  /** Where an IRI's span is kept: the entry of the source before its first "#", if that is its own source. */
+  private localEntryOf(iri: string): SourceEntry | undefined {
+    const hash = iri.indexOf('#');
+    return hash < 0 ? undefined : this.bySource.get(iri.slice(0, hash));
+  }
+
+  /** The last span annotation with this IRI wins, wherever the one before was kept. */
+  private rememberSpan(iri: string, sourceIri: string, entry: SourceEntry, span: CorpusSpan): void {
+    if (iri.indexOf('#') === sourceIri.length && iri.startsWith(sourceIri)) {
+      entry.spanByIri.set(iri, span);
+      if (this.otherSpanByIri.size > 0) this.otherSpanByIri.delete(iri);
+      return;
+    }
+    this.otherSpanByIri.set(iri, { entry, span });
+    this.localEntryOf(iri)?.spanByIri.delete(iri);
+  }
+
+  private spanAt(iri: string): SpanAt | undefined {
+    const entry = this.localEntryOf(iri);
+    const span = entry?.spanByIri.get(iri);
+    return span !== undefined ? { entry: entry!, span } : this.otherSpanByIri.get(iri);
   }
 
   finish(): ParseResult {
@@ -278,7 +320,7 @@ class WebAnnotationReader {
     for (const { error, more } of this.missingSources.values()) {
       if (more > 0) errors[error]!.message += ` (and ${more} more annotation${more === 1 ? '' : 's'} of that source)`;
     }
-    const { spanByIri } = this;
+    const spanByIri = { get: (iri: string) => this.spanAt(iri) };
     for (const link of this.links) {
       const iris = link.targets.map((target) => (typeof target === 'string' ? target : isPlainObject(target) ? idString(target.id) : undefined));
       const owner = iris[0] === undefined ? undefined : spanByIri.get(iris[0])?.entry;
@@ -332,10 +374,13 @@ function spanIdFrom(iri: string | undefined, index: number, kind: 'span' | 'rela
   const hash = iri.lastIndexOf('#');
   const marker = kind === 'span' ? '#span-' : '#relation-';
   if (hash < 0 || iri.length <= hash + marker.length || !iri.startsWith(marker, hash)) return iri;
+  const encoded = iri.slice(hash + marker.length);
+  // Without a "%" there is nothing to decode: most ids (UUIDs) skip the call.
+  if (!encoded.includes('%')) return encoded;
   try {
-    return decodeURIComponent(iri.slice(hash + marker.length));
+    return decodeURIComponent(encoded);
   } catch {
-    return iri.slice(hash + marker.length);
+    return encoded;
   }
 }
 
@@ -345,8 +390,12 @@ function spanIdFrom(iri: string | undefined, index: number, kind: 'span' | 'rela
  * §4.2.4 says several matches select all of them, which one Isnad span cannot represent.
  */
 function locateTarget(source: CanonicalSource, selectors: readonly Record<string, unknown>[]): { fragment: CorpusFragment; warning?: string } | string {
-  const position = selectors.find((selector) => selector.type === 'TextPositionSelector');
-  const quoteSelector = selectors.find((selector) => selector.type === 'TextQuoteSelector');
+  let position: Record<string, unknown> | undefined;
+  let quoteSelector: Record<string, unknown> | undefined;
+  for (const selector of selectors) {
+    if (position === undefined && selector.type === 'TextPositionSelector') position = selector;
+    else if (quoteSelector === undefined && selector.type === 'TextQuoteSelector') quoteSelector = selector;
+  }
   const exact = quoteSelector?.exact;
   if (quoteSelector && (typeof exact !== 'string' || exact === '')) return 'its TextQuoteSelector needs a non-empty "exact" (§4.2.4)';
   if (position) {
@@ -357,9 +406,9 @@ function locateTarget(source: CanonicalSource, selectors: readonly Record<string
     if (quoteSelector) {
       const prefix = typeof quoteSelector.prefix === 'string' ? quoteSelector.prefix : '';
       const suffix = typeof quoteSelector.suffix === 'string' ? quoteSelector.suffix : '';
-      const before = source.text.slice(0, fragment.startUtf16);
-      const after = source.text.slice(fragment.endUtf16);
-      if (!before.endsWith(prefix) || !after.startsWith(suffix)) warning = 'the TextQuoteSelector prefix or suffix differs from the text around the position; the position was used';
+      const { text } = source;
+      const prefixStartUtf16 = fragment.startUtf16 - prefix.length;
+      if (prefixStartUtf16 < 0 || !text.startsWith(prefix, prefixStartUtf16) || !text.startsWith(suffix, fragment.endUtf16)) warning = 'the TextQuoteSelector prefix or suffix differs from the text around the position; the position was used';
     }
     return warning === undefined ? { fragment } : { fragment, warning };
   }

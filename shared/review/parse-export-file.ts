@@ -6,6 +6,7 @@ import { canonicalizeText } from '../text/canonical-text';
 import { jsonTextSlice, splitJsonArrays, wholeJsonText, withoutByteOrderMark, type JsonText } from '../formats/split-json-array';
 import { checkSpanRangeUtf16 } from '../text/check-span-range';
 import { OffsetMap } from '../text/offset-map';
+import { surelyValidExportDocument } from './surely-valid-export-document';
 
 export type ParsedExportFile = { readonly ok: true; readonly file: ExportFileV1 } | { readonly ok: false; readonly message: string };
 
@@ -77,7 +78,7 @@ export function streamExportFile(
         doc = whole[d];
       }
     }
-    const problem = schemaProblem(['documents', d], ExportDocumentV1, doc);
+    const problem = surelyValidExportDocument(doc) ? undefined : schemaProblem(['documents', d], ExportDocumentV1, doc);
     if (problem !== undefined) return fail(problem);
     if (inconsistency !== undefined) continue;
     inconsistency = documentProblem(doc as ExportDocumentV1, d, annotatorIds, sha256Hex);

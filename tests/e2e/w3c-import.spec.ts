@@ -1,7 +1,8 @@
 // A W3C Web Annotation file chosen in the app's file picker together with the text it annotates
 // (strike.txt for the source https://example.org/news/strike.txt): the document opens with its
 // spans, in Arabic and in English; annotations whose text was not given import nothing and name it.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// Exported again as W3C from the dialog, one document downloads its annotations and its text.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { dismissBanner, startAsAnnotator } from './annotator-session';
@@ -36,10 +37,8 @@ function writeFiles(withText: boolean): string[] {
   return withText ? [path.join(dir, 'annotations.jsonld'), path.join(dir, 'strike.txt')] : [path.join(dir, 'annotations.jsonld')];
 }
 
-// The server side imports them together (db/import-files.test.ts, cli import-command.test.ts), but the
-// renderer still sends a chosen .txt to documents.import on its own (renderer/util/read-files-for-import.ts
-// routeImportFiles): it must send .txt files through the format upload when a W3C file is chosen too.
-test.fixme('import W3C annotations with their text file: one document with its three spans', async ({ page, isnad }) => {
+// The .txt goes through the format upload with the annotations (routeImportFiles), not to documents.import alone.
+test('import W3C annotations with their text file: one document with its three spans', async ({ page, isnad }) => {
   await startAsAnnotator(page, isnad.url, 'سارة');
   await page.getByTestId('import-input').setInputFiles(writeFiles(true));
   await expect(page.getByTestId('document-list-item')).toHaveCount(1);
@@ -65,4 +64,30 @@ test('W3C annotations without their text import nothing and say which file to gi
   await page.getByTestId('import-input').setInputFiles(writeFiles(false));
   await expect(page.locator('.banner')).toContainText('strike.txt');
   await page.screenshot({ path: path.join(SCREENS, 'w3c-import-missing-text-en.png') });
+});
+
+test('export one document as W3C from the dialog: its annotations and its text download together', async ({ page, isnad }) => {
+  await startAsAnnotator(page, isnad.url, 'سارة');
+  await page.getByTestId('import-input').setInputFiles(writeFiles(true));
+  await expect(page.getByTestId('span-list-item')).toHaveCount(3);
+  await dismissBanner(page);
+  for (const language of ['ar', 'en'] as const) {
+    if (language === 'en') await page.getByTestId('language-toggle').click();
+    await expect(page.locator('html')).toHaveAttribute('lang', language);
+    await page.getByTestId('export-dialog-button').click();
+    await page.getByTestId('export-format').selectOption('webanno');
+    await expect(page.getByTestId('export-dialog')).toContainText('isnad export --format webanno --out FOLDER');
+    await page.screenshot({ path: path.join(SCREENS, `w3c-export-dialog-${language}.png`) });
+    if (language === 'ar') await page.keyboard.press('Escape');
+  }
+  await page.getByTestId('export-scope-document').check();
+  const downloads: { name: string; content: string }[] = [];
+  page.on('download', async (download) => downloads.push({ name: download.suggestedFilename(), content: readFileSync((await download.path())!, 'utf8') }));
+  await page.getByTestId('export-submit').click();
+  await expect.poll(() => downloads.length).toBe(2);
+  const byName = new Map(downloads.map((download) => [download.name.replace(/.*?(annotations\.jsonld|strike\.txt)$/u, '$1'), download.content]));
+  expect(byName.get('strike.txt')).toBe(TEXT);
+  const items = (JSON.parse(byName.get('annotations.jsonld')!) as { first: { items: { target: { source: string }; body: { value: string } }[] } }).first.items;
+  expect(items.map((item) => item.body.value).sort()).toEqual(['claim', 'source', 'speaker']);
+  expect(new Set(items.map((item) => item.target.source))).toEqual(new Set(['urn:isnad:document:strike']));
 });
