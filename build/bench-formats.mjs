@@ -18,7 +18,7 @@ const fixturesDir = path.resolve(root, '..', 'shared', 'fixtures');
 
 // The worker: one task per process, so that maxRSS is the peak of that direction alone.
 const WORKER_SOURCE = `
-import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { streamExport } from './db/export-corpus';
 import { collectImportInputs } from './db/collect-import-inputs';
@@ -29,9 +29,7 @@ import { Store } from './db/store/Store';
 
 const [task, work, format, documentsArg, spansArg, fixturesDir] = process.argv.slice(2);
 const LABELS = ['claim', 'speaker', 'source', 'cue'];
-let started = process.hrtime.bigint();
-/** CPU seconds spent before \`started\` was moved on (an untimed setup). */
-let cpuBeforeSeconds = 0;
+const started = process.hrtime.bigint();
 let detail = '';
 
 function* seedDocuments(count, spansPerDocument) {
@@ -54,7 +52,9 @@ function* seedDocuments(count, spansPerDocument) {
     // claim → speaker, one said_by per four spans.
     const relations = [];
     for (let s = 0; s + 1 < spansPerDocument; s += 4) relations.push({ id: 'r' + s, type: 'said_by', fromSpanId: 's' + s, toSpanId: 's' + (s + 1) });
-    yield { document: { id: 'doc' + d, title: 'وثيقة ' + (d + 1), text, spans, relations }, file: 'seed' };
+    // Metadata as a corpus brings it (stored with the document, written back by JSONL, doccano, Label Studio, spaCy and Isnad JSON).
+    const meta = { source: 'الحرة', url: 'https://example.org/news/' + d, date: '2023-10-27' };
+    yield { document: { id: 'doc' + d, title: 'وثيقة ' + (d + 1), text, meta, spans, relations }, file: 'seed' };
   }
 }
 
@@ -71,7 +71,8 @@ if (task === 'seed') {
   let fd;
   let bytes = 0;
   // Written as it is produced, as \`isnad export --out\` does: memory stays bounded by one batch.
-  const exported = streamExport(db, { format }, {
+  // W3C as \`isnad export --format webanno --out FOLDER\`: the annotations and each text as ID.txt.
+  const exported = streamExport(db, { format, webAnnotationTexts: format === 'webanno' }, {
     open: (name) => { fd = openSync(path.join(out, name), 'w'); },
     write: (chunk) => { bytes += writeSync(fd, chunk); },
     close: () => closeSync(fd),
@@ -82,21 +83,9 @@ if (task === 'seed') {
   const target = path.join(work, 'target-' + format + '.sqlite');
   const dir = path.join(work, format);
   const files = readdirSync(dir).sort();
-  let given = format === 'brat' ? files.filter((name) => name.endsWith('.ann')) : files;
-  if (format === 'webanno') {
-    // W3C annotations name their texts by IRI (urn:isnad:document:ID): the texts come as ID.txt files
-    // beside them, written from the source database first (untimed: the exporter's side), and the
-    // import creates the documents in a fresh database, as \`isnad import annotations.jsonld texts/\`.
-    const texts = path.join(work, 'webanno-texts');
-    mkdirSync(texts, { recursive: true });
-    const db = openDatabase(source);
-    for (const row of db.prepare('SELECT id, text FROM documents').iterate()) writeFileSync(path.join(texts, row.id + '.txt'), row.text);
-    db.close();
-    given = [...files.map((name) => path.join(dir, name)), texts];
-    started = process.hrtime.bigint();
-    const usage = process.resourceUsage();
-    cpuBeforeSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
-  }
+  // W3C: the folder the export wrote (annotations.jsonld and the ID.txt texts its sources name), as
+  // \`isnad import w3c/\`: the documents are created in a fresh database from those texts.
+  const given = format === 'brat' ? files.filter((name) => name.endsWith('.ann')) : format === 'webanno' ? [dir] : files;
   const db = openDatabase(target);
   const store = Store.for(db);
   const setupSeconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -110,7 +99,7 @@ if (task === 'seed') {
 }
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 const usage = process.resourceUsage();
-process.stdout.write(JSON.stringify({ seconds, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6 - cpuBeforeSeconds, maxRssMb: usage.maxRSS / 1024, heapMb: process.memoryUsage().heapUsed / 1048576, detail }) + '\\n');
+process.stdout.write(JSON.stringify({ seconds, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, maxRssMb: usage.maxRSS / 1024, heapMb: process.memoryUsage().heapUsed / 1048576, detail }) + '\\n');
 `;
 
 const work = process.env.BENCH_FORMATS_WORK ?? mkdtempSync(path.join(tmpdir(), 'isnad-bench-formats-'));

@@ -3,7 +3,7 @@
 export const HELP_TEXT = `isnad — annotate claims and attribution in Arabic news text
 
 Usage:
-  isnad import FILE... [--format F] [--annotator NAME] [--progress] [--db PATH]
+  isnad import FILE... [--format F] [--annotator NAME] [--predictions] [--progress] [--db PATH]
                                                          import texts, Isnad exports and annotation
                                                          formats; a FILE may be a folder (all or
                                                          none, in one transaction)
@@ -25,6 +25,8 @@ Options:
                    each span names, else the current one); export: only this annotator's layer
                    (repeat for several)
   --gold           export: only the gold layer (the annotator named "gold")
+  --predictions    import: Label Studio model predictions too, each in the layer named after its
+                   model_version (else "prediction"); by default only the annotations are read
   --progress       import: show progress on stderr even when it is not a terminal (--no-progress: never)
   --port N         port for serve; 0 (the default) picks a free one
   --no-open        do not open a browser; just print the address

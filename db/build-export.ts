@@ -66,6 +66,7 @@ export function toExportDocument(
     lang: 'ar',
     direction: 'rtl',
     sha256: document.sha256,
+    ...(document.meta === null ? {} : { meta: document.meta }),
     text: document.text,
     spans: spans.map((span) => ({
       id: span.id,

@@ -337,6 +337,7 @@ export function corpusFromExport(file: ExportFileV1): CorpusDocument[] {
       id: document.id,
       title: document.title,
       text: document.text,
+      ...(document.meta === undefined ? {} : { meta: document.meta }),
       spans: document.spans.map((span) => {
         const out: CorpusSpan = { id: span.id, label: span.label, startUtf16: span.startUtf16, endUtf16: span.endUtf16, annotator: names.get(span.annotator) ?? span.annotator };
         if (span.attributes !== undefined && Object.keys(span.attributes).length > 0) out.attributes = span.attributes as CorpusSpan['attributes'] & object;

@@ -5,6 +5,7 @@
 // importing the same file twice changes nothing. Takes an iterable, so a huge JSONL file streams.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { documentMetaJson } from '../shared/export/document-meta';
 import type { CorpusDocument, CorpusNote, CorpusSpan } from '../shared/formats/corpus-model';
 import type { FormatIssue } from '../shared/formats/parse-result';
 import { attributeValueProblem, type AnnotationSchema, type AttributeValue } from '../shared/schemas/annotation-schema';
@@ -15,6 +16,7 @@ import { MAX_SPAN_NOTE_UTF16, normalizeSpanNote } from '../shared/text/normalize
 import { OffsetMap } from '../shared/text/offset-map';
 import { BatchedImportRows } from './batched-import-rows';
 import { StoreError } from './database-errors';
+import { mergeDocumentMeta } from './merge-document-meta';
 import { prepareAttributionStatements } from './store/attribution-statements';
 import { Operation } from './store/Operation';
 import { Store } from './store/Store';
@@ -198,10 +200,16 @@ class CorpusWriter {
     let documentId = this.sql.documentIdBySha256.get(sha256)?.id;
     const created = documentId === undefined;
     const title = document.title ?? titleFromText(document.text, document.id ?? located.file);
+    const meta = documentMetaJson(document.meta);
+    const metaJson = 'json' in meta ? meta.json : null;
+    const documentName = document.id === undefined ? 'the document' : `document ${document.id}`;
+    if ('problem' in meta) warn(`${documentName}: ${meta.problem}, so it was not stored`);
     if (documentId === undefined) {
       documentId = document.id !== undefined && document.id.length <= 200 && this.sql.documentExists.get(document.id) === undefined ? document.id : randomUUID();
-      this.sql.insertDocument.run({ id: documentId, title, sourceName: this.options.sourceName ?? located.file, text: document.text, sha256, lengthCodePoints: new OffsetMap(document.text).lengthCodePoints, at: this.at });
+      this.sql.insertDocument.run({ id: documentId, title, sourceName: this.options.sourceName ?? located.file, text: document.text, sha256, lengthCodePoints: new OffsetMap(document.text).lengthCodePoints, meta: metaJson, at: this.at });
       this.summary.documentsAdded++;
+    } else if (metaJson !== null && mergeDocumentMeta(this.sql, documentId, metaJson) === 'differs') {
+      warn(`${documentName}: its text is already stored with other metadata, which was kept`);
     }
     this.summary.documents.push({ id: documentId, title, created });
     const docId = documentId;

@@ -18,6 +18,8 @@ export interface ImportFilesOptions {
   /** The layer converted spans go to (see CorpusImportOptions.annotator). */
   annotator?: string | undefined;
   onProgress?: ((progress: ReadProgress) => void) | undefined;
+  /** Label Studio: also import model predictions (see ReadCorpusOptions.predictions). */
+  predictions?: boolean | undefined;
 }
 
 export interface ImportFilesResult {
@@ -52,7 +54,7 @@ export function importFiles(store: Store, inputs: ImportInputs, read: ReturnType
   const withAnnotations = inputs.corpusInputs.some((input) => input.format === 'webanno');
   const textsByName = withAnnotations ? new Map(read.texts.map((file) => [textName(file.name), file])) : undefined;
   const usedTexts = new Set<string>();
-  const readOptions = { warnings, onProgress: options.onProgress, store, texts: textsByName, usedTexts };
+  const readOptions = { warnings, onProgress: options.onProgress, store, texts: textsByName, usedTexts, predictions: options.predictions };
   const result = withImportCache(store.db, () =>
     store.db.transaction(() => {
       const texts = read.texts.length === 0 || withAnnotations ? [] : importTextFiles(store, read.texts);

@@ -5,6 +5,7 @@
 // label, start, end), relations by id or by their ends, entities by id or by normalized name.
 import { createHash, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { documentMetaJson } from '../shared/export/document-meta';
 import { ExportFileV1, type ExportDocumentV1 } from '../shared/export/export-v1';
 import { wholeJsonText, type JsonText } from '../shared/formats/split-json-array';
 import { streamExportFile } from '../shared/review/parse-export-file';
@@ -18,6 +19,7 @@ import { normalizeSpanNote } from '../shared/text/normalize-span-note';
 import { OffsetMap } from '../shared/text/offset-map';
 import { BatchedImportRows } from './batched-import-rows';
 import { StoreError } from './database-errors';
+import { mergeDocumentMeta } from './merge-document-meta';
 import { prepareAttributionStatements, type RelationRow } from './store/attribution-statements';
 import { normalizeEntityName } from './store/entity-name';
 import { Operation } from './store/Operation';
@@ -340,6 +342,9 @@ class ImportWriter {
   document(document: ExportDocumentV1): string {
     let documentId = this.sql.documentIdBySha256.get(document.sha256)?.id;
     const created = documentId === undefined;
+    // Within its bound: the file's schema checked that.
+    const meta = documentMetaJson(document.meta);
+    const metaJson = 'json' in meta ? meta.json : null;
     if (documentId === undefined) {
       documentId = this.sql.documentExists.get(document.id) === undefined ? document.id : randomUUID();
       this.sql.insertDocument.run({
@@ -349,9 +354,13 @@ class ImportWriter {
         text: document.text,
         sha256: document.sha256,
         lengthCodePoints: new OffsetMap(document.text).lengthCodePoints,
+        meta: metaJson,
         at: this.at,
       });
       this.summary.documentsAdded++;
+    } else if (metaJson !== null) {
+      // The export format has no warnings: other stored metadata is kept silently, as the title is.
+      mergeDocumentMeta(this.sql, documentId, metaJson);
     }
     const docId = documentId;
     // One logged operation per annotator of the document, created with its first change.

@@ -48,6 +48,8 @@ export interface ReadCorpusOptions {
   texts?: ReadonlyMap<string, TextFile> | undefined;
   /** W3C: receives the names of the `texts` that annotations used (they are imported with their spans). */
   usedTexts?: Set<string> | undefined;
+  /** Label Studio: also import model predictions, a layer per model_version. */
+  predictions?: boolean | undefined;
 }
 
 const MAX_SHOWN_ERRORS = 5;
@@ -96,7 +98,7 @@ export function* readCorpusFile(input: CorpusInput, options: ReadCorpusOptions):
     // Tasks stream one by one into the import; an error ends the import, which rolls back what came before.
     const file = openJsonFileBytes(input.path, input.name);
     try {
-      const tasks = readLabelStudio(file, { fileName: input.name });
+      const tasks = readLabelStudio(file, { fileName: input.name, includePredictions: options.predictions });
       for (;;) {
         const next = tasks.next();
         if (next.done) {

@@ -112,6 +112,25 @@ describe('isnad import in the interchange formats', () => {
     expect(shown.stderr).toMatch(/^\rimporting d\.jsonl: 100% \(0\.0 of 0\.0 MB\)\n$/u);
   });
 
+  it('imports Label Studio predictions with --predictions, in the layer of their model_version beside the annotator', async () => {
+    const cp = (phrase: string) => ({ start: codePoints(at(phrase).startUtf16), end: codePoints(at(phrase).endUtf16), text: phrase });
+    const result = (id: string, phrase: string, label: string) => ({ id, from_name: 'label', to_name: 'text', type: 'labels', value: { ...cp(phrase), labels: [label] } });
+    write('project.json', JSON.stringify([{ id: 3, data: { text: TEXT }, annotations: [{ completed_by: { email: 'layla@example.org' }, result: [result('h1', 'الوزير', 'speaker')] }], predictions: [{ model_version: 'ner-v2', result: [result('p1', 'الوزير', 'speaker'), result('p2', 'الاتفاق سيوقع غدا', 'claim')] }] }]));
+    const without = await run('import', '--db', 'x.sqlite', 'project.json');
+    expect(without.stderr).toContain('1 model prediction(s) were not imported');
+    expect((await exported()).annotators.map((annotator) => annotator.name)).toEqual(['layla@example.org']);
+    const withPredictions = await run('import', '--db', 'x.sqlite', '--predictions', 'project.json');
+    expect(withPredictions.stderr).toBe('');
+    expect(withPredictions.stdout).toContain('2 spans added');
+    const file = await exported();
+    const names = new Map(file.annotators.map((annotator) => [annotator.id, annotator.name]));
+    expect(file.documents[0]!.spans.map((span) => [names.get(span.annotator), span.label, span.text]).sort()).toEqual([
+      ['layla@example.org', 'speaker', 'الوزير'],
+      ['ner-v2', 'claim', 'الاتفاق سيوقع غدا'],
+      ['ner-v2', 'speaker', 'الوزير'],
+    ]);
+  });
+
   it('exports the chosen annotators only, and refuses an unknown one', async () => {
     write('a.jsonl', `${JSON.stringify({ text: TEXT, spans: [{ label: 'cue', ...at('قال') }] })}\n`);
     await run('import', '--db', 'x.sqlite', '--annotator', 'أمل', 'a.jsonl');

@@ -1,4 +1,4 @@
-// `isnad import FILE|FOLDER... [--format F] [--annotator NAME]`: text and Markdown files are stored
+// `isnad import FILE|FOLDER... [--format F] [--annotator NAME] [--predictions]`: text and Markdown files are stored
 // as they are, Isnad .json exports merge with their annotations, and every other format is
 // converted (shared/formats) — all through db/import-files.ts in ONE transaction: one bad file and
 // nothing is imported. A progress line goes to stderr when it is a terminal (or with --progress).
@@ -22,7 +22,7 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
   const { values, positionals } = parseCommandArgs(
     'import',
     args,
-    { db: { type: 'string' }, format: { type: 'string' }, annotator: { type: 'string' }, progress: { type: 'boolean' } },
+    { db: { type: 'string' }, format: { type: 'string' }, annotator: { type: 'string' }, progress: { type: 'boolean' }, predictions: { type: 'boolean' } },
     true,
   );
   if (positionals.length === 0) throw new UsageError('import: name at least one file or folder to import');
@@ -41,7 +41,7 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
   const showProgress = values.progress === true || (values.progress !== false && io.stderrIsTty === true);
   const progress = showProgress ? progressLine(io) : undefined;
   try {
-    const result = importFiles(Store.for(db), inputs, read, { annotator: values.annotator, onProgress: progress?.update });
+    const result = importFiles(Store.for(db), inputs, read, { annotator: values.annotator, onProgress: progress?.update, predictions: values.predictions === true });
     progress?.done();
     for (const { name, summary } of result.exports) io.stdout(describeExportImport(name, summary));
     if (result.corpus !== undefined) io.stdout(describeCorpusImport(result.corpusFileCount, result.corpus));

@@ -9,6 +9,7 @@ import { migration0001Initial } from './0001-initial';
 import { migration0002Attribution } from './0002-attribution';
 import { migration0003ImportLog } from './0003-import-log';
 import { migration0004SpanNotes } from './0004-span-notes';
+import { migration0005DocumentMeta } from './0005-document-meta';
 
 const TEXT = 'قال الوزير إن الاتفاق سيوقع غداً.';
 const V3 = [migration0001Initial, migration0002Attribution, migration0003ImportLog];
@@ -18,13 +19,13 @@ const schemaOf = (db: Database.Database) => (dumpDatabase(db) as { schema: unkno
 
 /**
  * A v3 database with a document, two spans, a relation and a relabel. Today's Store writes the
- * history (it needs the latest schema), then the note column is dropped and the change rows lose
+ * history (it needs the latest schema), then the later columns are dropped and the change rows lose
  * their "note" key, as v3 wrote them: what is left is checked to be exactly a v3 schema.
  */
 function v3DatabaseWithHistory(): { db: Database.Database; documentId: string; speakerId: string } {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
-  migrate(db, ALL);
+  migrate(db, [...ALL, migration0005DocumentMeta]);
   const store = new Store(db);
   store.setCurrentAnnotator('أمل');
   const [stored] = store.insertDocuments([{ title: 'خبر', sourceName: 'news.txt', text: TEXT, sha256: 'a'.repeat(64), lengthCodePoints: [...TEXT].length }]);
@@ -34,6 +35,7 @@ function v3DatabaseWithHistory(): { db: Database.Database; documentId: string; s
   store.createRelation({ type: 'said_by', fromSpanId: claim.id, toSpanId: speaker.id });
   store.setSpanLabel(speaker.id, 'source');
   db.exec(`
+    ALTER TABLE documents DROP COLUMN meta;
     ALTER TABLE spans DROP COLUMN note;
     UPDATE span_changes SET before = json_remove(before, '$.note') WHERE before IS NOT NULL;
     UPDATE span_changes SET after = json_remove(after, '$.note') WHERE after IS NOT NULL;
@@ -68,7 +70,8 @@ describe('migration 0004-span-notes', () => {
   });
 
   it('undoes a change logged without a note, and a note set after the migration', () => {
-    migrate(db, ALL);
+    // Today's Store needs the latest schema.
+    migrate(db, [...ALL, migration0005DocumentMeta]);
     const store = new Store(db);
     store.setSpanNote(speakerId, 'المصدر هو الوزير نفسه');
     expect(store.undo(documentId).spans.find((span) => span.id === speakerId)?.note).toBeNull();

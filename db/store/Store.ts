@@ -136,7 +136,7 @@ export class Store {
       return documents.map((document) => {
         const existingId = this.sql.documentIdBySha256.get(document.sha256)?.id;
         const id = existingId ?? randomUUID();
-        if (existingId === undefined) this.sql.insertDocument.run({ ...document, id, at });
+        if (existingId === undefined) this.sql.insertDocument.run({ ...document, id, meta: null, at });
         return { document: this.summary(id), created: existingId === undefined };
       });
     })();

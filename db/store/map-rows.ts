@@ -1,5 +1,6 @@
 // Maps SQL rows to the domain types of shared/rpc/domain.ts; the only place that knows both shapes.
 import type { Annotator, DocumentRecord, DocumentStatus, DocumentSummary, Entity, EntityKind, Label, Relation, Span, SpanAttributes } from '../../shared/rpc/domain';
+import type { DocumentMeta } from '../../shared/export/document-meta';
 import type { OffsetMap } from '../../shared/text/offset-map';
 import type { EntityRow, NewRelationRow, RelationRow } from './attribution-statements';
 import type { AnnotatorRow, DocumentRow, DocumentSummaryRow, FullSpanRow, LabelRow, SpanRow } from './store-statements';
@@ -26,7 +27,7 @@ export function toDocumentSummary(row: DocumentSummaryRow): DocumentSummary {
 }
 
 export function toDocumentRecord(row: DocumentRow): DocumentRecord {
-  return { ...toDocumentSummary(row), text: row.text, sourceName: row.source_name };
+  return { ...toDocumentSummary(row), text: row.text, sourceName: row.source_name, meta: row.meta === null ? null : (JSON.parse(row.meta) as DocumentMeta) };
 }
 
 /** `map` must be built on the span's document text: it supplies code-point offsets and the covered text. */

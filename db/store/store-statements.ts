@@ -28,6 +28,8 @@ export interface DocumentSummaryRow {
 export interface DocumentRow extends DocumentSummaryRow {
   source_name: string;
   text: string;
+  /** JSON object of the metadata the document was imported with; NULL when none (schema v5). */
+  meta: string | null;
 }
 
 export interface SpanRow {
@@ -54,6 +56,8 @@ export interface NewDocumentRow {
   text: string;
   sha256: string;
   lengthCodePoints: number;
+  /** JSON object, or null. */
+  meta: string | null;
   at: string;
 }
 
@@ -134,16 +138,19 @@ export function prepareStoreStatements(db: Database.Database) {
       `SELECT ${DOCUMENT_SUMMARY_COLUMNS} FROM documents d WHERE d.id = @id`,
     ),
     documentById: db.prepare<[SummaryParams & { id: string }], DocumentRow>(
-      `SELECT ${DOCUMENT_SUMMARY_COLUMNS}, d.source_name, d.text FROM documents d WHERE d.id = @id`,
+      `SELECT ${DOCUMENT_SUMMARY_COLUMNS}, d.source_name, d.text, d.meta FROM documents d WHERE d.id = @id`,
     ),
     documentTextById: db.prepare<[string], { text: string }>('SELECT text FROM documents WHERE id = ?'),
     documentExists: db.prepare<[string], { id: string }>('SELECT id FROM documents WHERE id = ?'),
     documentIdBySha256: db.prepare<[string], { id: string }>('SELECT id FROM documents WHERE sha256 = ?'),
     insertDocument: db.prepare<[NewDocumentRow], void>(
-      `INSERT INTO documents (id, title, source_name, text, sha256, length_code_points, created_at, updated_at)
-       VALUES (@id, @title, @sourceName, @text, @sha256, @lengthCodePoints, @at, @at)`,
+      `INSERT INTO documents (id, title, source_name, text, sha256, length_code_points, meta, created_at, updated_at)
+       VALUES (@id, @title, @sourceName, @text, @sha256, @lengthCodePoints, @meta, @at, @at)`,
     ),
     touchDocument: db.prepare<[{ id: string; at: string }], void>('UPDATE documents SET updated_at = @at WHERE id = @id'),
+    documentMetaById: db.prepare<[string], { meta: string | null }>('SELECT meta FROM documents WHERE id = ?'),
+    // Metadata is filled in once (a text imported bare, then its corpus line) and never replaced.
+    fillDocumentMeta: db.prepare<[string, string], void>('UPDATE documents SET meta = ? WHERE id = ? AND meta IS NULL'),
     deleteDocument: db.prepare<[string], void>('DELETE FROM documents WHERE id = ?'),
 
     spansByDocument: db.prepare<[string], SpanRow>(

@@ -8,9 +8,11 @@
 // - file `entities` (the register entries the exported spans link to) and `schema` (the active
 //   annotation schema: labels, relation types, attributes).
 // - span `note` (issue 5): the annotator's free-text comment, absent when there is none.
+// - document `meta` (issue 5): the metadata the document was imported with, absent when none.
 import { z } from 'zod';
 import { AnnotationSchema, AttributeValue, ENTITY_KINDS } from '../schemas/annotation-schema';
 import { MAX_SPAN_NOTE_UTF16 } from '../text/normalize-span-note';
+import { DocumentMeta } from './document-meta';
 
 const isoTimestamp = z.iso.datetime({ offset: true });
 const offset = z.int().nonnegative();
@@ -62,6 +64,7 @@ export const ExportDocumentV1 = z
     lang: z.string().min(2).describe('BCP 47 language tag of the text.'),
     direction: z.enum(['rtl', 'ltr']),
     sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 of the UTF-8 bytes of `text`, lowercase hex.'),
+    meta: DocumentMeta.optional(),
     text: z.string().describe('Canonical text: no BOM, \\n line endings, Unicode NFC.'),
     spans: z.array(ExportSpanV1),
     relations: z.array(ExportRelationV1).optional(),

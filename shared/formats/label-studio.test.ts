@@ -45,6 +45,39 @@ describe('Label Studio: conformance', () => {
   });
 });
 
+describe('Label Studio: predictions', () => {
+  // https://labelstud.io/guide/predictions ("Import pre-annotated data"): `predictions` beside
+  // `annotations`, each with a `model_version` and a `result` list in the same shape.
+  const text = 'قال الوزير إن القوات وصلت';
+  const tasks = JSON.stringify([
+    {
+      data: { text },
+      annotations: [{ completed_by: 10, result: [{ ...region(4, 10, 'الوزير', 'speaker'), id: 'h1' }] }],
+      predictions: [
+        { model_version: 'ner-v2', score: 0.91, result: [{ ...region(4, 10, 'الوزير', 'speaker'), id: 'p1' }, { ...region(14, 25, 'القوات وصلت', 'claim'), id: 'p2' }] },
+        { result: [{ ...region(0, 3, 'قال', 'cue'), id: 'p3' }] },
+      ],
+    },
+  ]);
+
+  it('imports only the annotations by default, and says how many predictions were left out', () => {
+    const parsed = parseLabelStudio(tasks, options);
+    expect(parsed.ok && parsed.documents[0]!.spans.map((span) => [span.id, span.annotator])).toEqual([['h1', '10']]);
+    expect(parsed.ok && parsed.warnings.map((warning) => warning.message)).toEqual([expect.stringMatching(/^2 model prediction\(s\) were not imported, only the annotations/u)]);
+  });
+
+  it('with includePredictions, each prediction goes to the layer of its model_version, else "prediction", never the human one', () => {
+    const parsed = parseLabelStudio(tasks, { ...options, includePredictions: true });
+    expect(parsed.ok && parsed.documents[0]!.spans.map((span) => [span.id, span.label, span.annotator])).toEqual([
+      ['h1', 'speaker', '10'],
+      ['p1', 'speaker', 'ner-v2'],
+      ['p2', 'claim', 'ner-v2'],
+      ['p3', 'cue', 'prediction'],
+    ]);
+    expect(parsed.ok && parsed.warnings).toEqual([]);
+  });
+});
+
 describe('Label Studio: round trips', () => {
   it('keeps contiguous spans, relations, annotators, id, title and meta; flattens fragments with a warning', () => {
     const document = hardDocument();

@@ -18,8 +18,11 @@ export interface LabelStudioParseOptions {
   offsetUnit?: OffsetUnit;
   /** The `data` field holding the text; default 'text'. */
   textField?: string;
-  /** Also import model predictions (default: only human annotations). */
-  includePredictions?: boolean;
+  /**
+   * Also import model predictions (default: only human annotations), each in the layer of its
+   * `model_version` (else "prediction"), never in the human annotator's.
+   */
+  includePredictions?: boolean | undefined;
 }
 
 /** What reading a whole Label Studio file ends with, after its documents went by one at a time. */
@@ -93,7 +96,7 @@ class LabelStudioReader {
     const { file, warnings } = this;
     if (this.errors.length > 0) return { ok: false, errors: this.errors.slice(0, MAX_REPORTED_ERRORS) };
     if (this.ignoredResults > 0) warnings.push({ file, message: `${this.ignoredResults} result(s) of other types (choices, text areas, ratings...) were not imported` });
-    if (this.skippedPredictions > 0) warnings.push({ file, message: `${this.skippedPredictions} prediction(s) were not imported (set includePredictions to import them)` });
+    if (this.skippedPredictions > 0) warnings.push({ file, message: `${this.skippedPredictions} model prediction(s) were not imported, only the annotations; ask for predictions to import them too, in a layer named after their model_version` });
     return { ok: true, warnings };
   }
 
@@ -133,7 +136,9 @@ class LabelStudioReader {
             warnings.push({ file, record, message: `task ${record}: ${where} was cancelled in Label Studio and was skipped` });
             return;
           }
-          const annotator = isPlainObject(annotation.meta) && typeof annotation.meta.annotator === 'string' ? annotation.meta.annotator : annotatorName(annotation.completed_by ?? annotation.model_version);
+          const named = isPlainObject(annotation.meta) && typeof annotation.meta.annotator === 'string' ? annotation.meta.annotator : undefined;
+          // A prediction without a model_version still gets a layer of its own: it must never fall into the importing annotator's.
+          const annotator = named ?? (kind === 'prediction' ? (annotatorName(annotation.model_version) ?? 'prediction') : annotatorName(annotation.completed_by ?? annotation.model_version));
           const regionSpans = new Map<string, CorpusSpan>();
           const relationResults: Record<string, unknown>[] = [];
           annotation.result.forEach((result, resultIndex) => {

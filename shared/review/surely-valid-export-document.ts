@@ -1,10 +1,11 @@
 // A quick check that a parsed document of an export file is the plain, common case that
 // ExportDocumentV1 accepts: zod took a quarter of the time of reading a large file. It only says
 // "surely valid"; anything unusual (notes, entities, an unknown key) goes to zod.
+import { MAX_DOCUMENT_META_UTF16 } from '../export/document-meta';
 import { ExportSpanV1 } from '../export/export-v1';
 import { MAX_TEXT_ATTRIBUTE_UTF16 } from '../schemas/annotation-schema';
 
-const DOCUMENT_KEYS = new Set(['id', 'title', 'lang', 'direction', 'sha256', 'text', 'spans', 'relations', 'status']);
+const DOCUMENT_KEYS = new Set(['id', 'title', 'lang', 'direction', 'sha256', 'meta', 'text', 'spans', 'relations', 'status']);
 const SPAN_KEYS = new Set(['id', 'annotator', 'label', 'start', 'end', 'startUtf16', 'endUtf16', 'text', 'attributes', 'createdAt', 'updatedAt']);
 const RELATION_KEYS = new Set(['id', 'annotator', 'type', 'from', 'to', 'createdAt']);
 const STATUSES = new Set(['not_started', 'in_progress', 'done']);
@@ -20,6 +21,7 @@ export function surelyValidExportDocument(value: unknown): boolean {
   if (!nonEmpty(value.id) || typeof value.title !== 'string' || typeof value.lang !== 'string' || value.lang.length < 2) return false;
   if ((value.direction !== 'rtl' && value.direction !== 'ltr') || typeof value.sha256 !== 'string' || !SHA256_HEX.test(value.sha256)) return false;
   if (typeof value.text !== 'string' || !Array.isArray(value.spans)) return false;
+  if ('meta' in value && !(isRecord(value.meta) && plainJson(value.meta) && JSON.stringify(value.meta).length <= MAX_DOCUMENT_META_UTF16)) return false;
   for (const span of value.spans) if (!surelyValidSpan(span)) return false;
   if ('relations' in value) {
     if (!Array.isArray(value.relations)) return false;
@@ -77,6 +79,16 @@ function attributes(value: unknown): boolean {
     if (!Array.isArray(item) || item.length > 100) return false;
     for (const choice of item) if (typeof choice !== 'string' || choice.length > 64) return false;
   }
+  return true;
+}
+
+/** Only what JSON.parse makes (no key "__proto__", which zod's records treat apart). */
+function plainJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(plainJson);
+  if (!isRecord(value) || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const key in value) if (key === '__proto__' || !plainJson(value[key])) return false;
   return true;
 }
 

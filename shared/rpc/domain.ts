@@ -1,4 +1,5 @@
 // Domain types that cross the RPC boundary. Offsets name their unit: *Utf16 or *CodePoints.
+import type { DocumentMeta } from '../export/document-meta';
 import type { EntityKind, LocalizedName, SpanAttributes } from '../schemas/annotation-schema';
 
 export type { AnnotationSchema, AttributeValue, EntityKind, SpanAttributes } from '../schemas/annotation-schema';
@@ -37,6 +38,8 @@ export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 export interface DocumentRecord extends DocumentSummary {
   text: string;
   sourceName: string;
+  /** The metadata the document was imported with (a JSONL corpus's `meta`, …); null when none. */
+  meta: DocumentMeta | null;
 }
 
 export interface Span {
