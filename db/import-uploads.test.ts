@@ -1,5 +1,6 @@
 // The app's chunked import over dispatch: a brat pair and a doccano file sent in pieces, imported in
-// one transaction, exported in another format; a bad file imports nothing and leaves no temporary folder.
+// one transaction, exported in another format; a forced format and layer (the import dialog's choices);
+// a bad file imports nothing and leaves no temporary folder.
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type Database from 'better-sqlite3';
@@ -20,10 +21,10 @@ function valueOf<T>(result: RpcResult<unknown>): T {
 
 const uploadFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith('isnad-upload-')).sort();
 
-/** Sends files the way the renderer does: begin, pieces of at most `pieceBytes`, finish. */
-function upload(dispatch: RpcDispatch, files: { name: string; content: string }[], pieceBytes = 7, annotator?: string) {
+/** Sends files the way the renderer does: begin (with the dialog's options), pieces of at most `pieceBytes`, finish. */
+function upload(dispatch: RpcDispatch, files: { name: string; content: string }[], pieceBytes = 7, options: { annotator?: string; format?: string } = {}) {
   const encoded = files.map((file) => ({ name: file.name, bytes: Buffer.from(file.content, 'utf8') }));
-  const begun = dispatch('imports.begin', { files: encoded.map((file) => ({ name: file.name, bytes: file.bytes.length })), ...(annotator ? { annotator } : {}) });
+  const begun = dispatch('imports.begin', { files: encoded.map((file) => ({ name: file.name, bytes: file.bytes.length })), ...options });
   const { uploadId } = valueOf<{ uploadId: string }>(begun);
   encoded.forEach((file, fileIndex) => {
     for (let at = 0; at < file.bytes.length; at += pieceBytes) {
@@ -49,7 +50,7 @@ describe('imports.begin / append / finish', () => {
     const ann = `T1\tspeaker ${minister0} ${minister1}\tالوزير\n`;
     const doccano = `${JSON.stringify({ text: 'قال المتحدث إن الضربات دفاعية.', label: [[4, 11, 'speaker']] })}\n`;
     const summary = valueOf<{ documentsAdded: number; spansAdded: number; warnings: string[] }>(
-      upload(dispatch, [{ name: 'news.txt', content: TEXT }, { name: 'news.ann', content: ann }, { name: 'corpus.jsonl', content: doccano }], 7, 'سارة'),
+      upload(dispatch, [{ name: 'news.txt', content: TEXT }, { name: 'news.ann', content: ann }, { name: 'corpus.jsonl', content: doccano }], 7, { annotator: 'سارة' }),
     );
     expect(summary).toMatchObject({ documentsAdded: 2, spansAdded: 2 });
     expect(uploadFolders()).toEqual(foldersBefore);
@@ -68,6 +69,57 @@ describe('imports.begin / append / finish', () => {
     const result = upload(dispatch, [{ name: 'other.txt', content: 'نص جديد.' }, { name: 'bad.jsonl', content: lines }]);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatchObject({ code: 'INVALID_FILE', message: expect.stringMatching(/bad\.jsonl, line 2: span «s1»: unknown label «rumour»/) });
+    expect(dumpDatabase(db)).toEqual(before);
+    expect(uploadFolders()).toEqual(foldersBefore);
+  });
+
+  // Two sentences of CoNLL in a file named .txt, as ANERcorp-style files often are.
+  const CONLL = ['قال O', 'الوزير B-speaker', 'إن O', 'الاتفاق O', 'سيوقع O', 'غدا O', '', 'وأكد O', 'المتحدث B-speaker', 'باسم I-speaker', 'الوزارة I-speaker', 'ذلك O', ''].join('\n');
+  const spansOf = (documentId: string) => valueOf<{ document: { text: string }; spans: { label: string; text: string; annotatorName: string }[] }>(dispatch('documents.get', { documentId }));
+
+  it('reads a CoNLL file named .txt as CoNLL when the format is forced: tokens rebuilt as text, BIO tags as spans', () => {
+    valueOf(dispatch('annotators.setCurrent', { name: 'سارة' }));
+    const result = valueOf<{ documents: { id: string }[]; documentsAdded: number; spansAdded: number }>(upload(dispatch, [{ name: 'ner.txt', content: CONLL }], 7, { format: 'conll' }));
+    expect(result).toMatchObject({ documentsAdded: 1, spansAdded: 2 });
+    const { document, spans } = spansOf(result.documents[0]!.id);
+    expect(document.text).toBe('قال الوزير إن الاتفاق سيوقع غدا\nوأكد المتحدث باسم الوزارة ذلك');
+    // No layer chosen and CoNLL names no annotator: the spans go to the current annotator.
+    expect(spans.map((span) => [span.label, span.text, span.annotatorName])).toEqual([
+      ['speaker', 'الوزير', 'سارة'],
+      ['speaker', 'المتحدث باسم الوزارة', 'سارة'],
+    ]);
+    expect(uploadFolders()).toEqual(foldersBefore);
+  });
+
+  it('reads the same .txt as a plain text without a format: the tags stay in the text and there are no spans', () => {
+    const result = valueOf<{ documents: { id: string }[]; documentsAdded: number; spansAdded: number }>(upload(dispatch, [{ name: 'ner.txt', content: CONLL }]));
+    expect(result).toMatchObject({ documentsAdded: 1, spansAdded: 0 });
+    const { document, spans } = spansOf(result.documents[0]!.id);
+    expect(document.text).toBe(CONLL);
+    expect(spans).toEqual([]);
+  });
+
+  it('puts the spans in the chosen layer: another annotator, or the gold layer', () => {
+    valueOf(dispatch('annotators.setCurrent', { name: 'سارة' }));
+    const first = valueOf<{ documents: { id: string }[] }>(upload(dispatch, [{ name: 'ner.txt', content: CONLL }], 7, { format: 'conll', annotator: '  عمر ' }));
+    expect(spansOf(first.documents[0]!.id).spans.map((span) => span.annotatorName)).toEqual(['عمر', 'عمر']);
+    const doccano = `${JSON.stringify({ text: 'قال المتحدث إن الضربات دفاعية.', label: [[4, 11, 'speaker']] })}\n`;
+    const second = valueOf<{ documents: { id: string }[] }>(upload(dispatch, [{ name: 'colleague.jsonl', content: doccano }], 7, { annotator: 'gold' }));
+    expect(spansOf(second.documents[0]!.id).spans.map((span) => [span.text, span.annotatorName])).toEqual([['المتحدث', 'gold']]);
+    expect(valueOf<{ name: string }[]>(dispatch('annotators.list', {})).map((annotator) => annotator.name).sort()).toEqual(['gold', 'سارة', 'عمر'].sort());
+  });
+
+  it('refuses an unknown format at the boundary, before any folder is made', () => {
+    const result = dispatch('imports.begin', { files: [{ name: 'ner.txt', bytes: 10 }], format: 'docx' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(/format/) } });
+    expect(uploadFolders()).toEqual(foldersBefore);
+  });
+
+  it('refuses a plain text forced as Label Studio, naming the file, and stores nothing', () => {
+    valueOf(upload(dispatch, [{ name: 'seed.txt', content: 'نص أول.' }]));
+    const before = dumpDatabase(db);
+    const result = upload(dispatch, [{ name: 'article.txt', content: 'قال الوزير إن الاتفاق سيوقع غدا.' }], 7, { format: 'label-studio' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_FILE', message: expect.stringMatching(/article\.txt.*not valid JSON/) } });
     expect(dumpDatabase(db)).toEqual(before);
     expect(uploadFolders()).toEqual(foldersBefore);
   });

@@ -1,10 +1,11 @@
-// The app's chunked import: imports.begin creates a temporary folder, imports.append writes each
-// piece of each file there, imports.finish imports the folder's files through the same code as
-// `isnad import` (one transaction, streaming the line formats) and removes the folder, whatever happens.
+// The app's chunked import: imports.begin (with `isnad import`'s --format and --annotator) creates a
+// temporary folder, imports.append writes each piece of each file there, imports.finish imports the
+// folder's files through the same code as `isnad import` (one transaction) and removes the folder, whatever happens.
 import { randomUUID } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { ImportFormat } from '../shared/formats/detect-format';
 import { MAX_UPLOAD_BYTES, type FormatImportResult } from '../shared/formats/format-rpc';
 import { collectImportInputs } from './collect-import-inputs';
 import { StoreError } from './database-errors';
@@ -19,7 +20,15 @@ interface Upload {
   folder: string;
   files: { name: string; path: string; bytes: number; received: number; pieces: { start: number; end: number }[] }[];
   annotator: string | undefined;
+  /** Forced format of every file (`isnad import --format`); undefined: by extension and content. */
+  format: ImportFormat | undefined;
   startedAt: number;
+}
+
+export interface UploadOptions {
+  /** The layer that receives the spans (see ImportFilesOptions.annotator). */
+  annotator?: string | undefined;
+  format?: ImportFormat | undefined;
 }
 
 export class ImportUploads {
@@ -27,7 +36,7 @@ export class ImportUploads {
 
   constructor(private readonly store: Store) {}
 
-  begin(files: readonly { name: string; bytes: number }[], annotator?: string): { uploadId: string } {
+  begin(files: readonly { name: string; bytes: number }[], options: UploadOptions = {}): { uploadId: string } {
     const total = files.reduce((sum, file) => sum + file.bytes, 0);
     if (total > MAX_UPLOAD_BYTES) throw new StoreError('INVALID_FILE', `These files total ${Math.ceil(total / 1048576)} MB; one import may total at most ${MAX_UPLOAD_BYTES / 1048576} MB.`);
     const names = new Set<string>();
@@ -48,7 +57,8 @@ export class ImportUploads {
         closeSync(openSync(filePath, 'w'));
         return { name, path: filePath, bytes: file.bytes, received: 0, pieces: [] };
       }),
-      annotator,
+      annotator: options.annotator,
+      format: options.format,
       startedAt: Date.now(),
     };
     const uploadId = randomUUID();
@@ -83,7 +93,7 @@ export class ImportUploads {
     try {
       const missing = upload.files.find((file) => file.received !== file.bytes);
       if (missing !== undefined) throw new StoreError('INVALID_FILE', `«${missing.name}» arrived incomplete (${missing.received} of ${missing.bytes} bytes).`);
-      const inputs = collectImportInputs(upload.files.map((file) => file.name), upload.folder, undefined);
+      const inputs = collectImportInputs(upload.files.map((file) => file.name), upload.folder, upload.format);
       const result = importFiles(this.store, inputs, readImportInputs(inputs), { annotator: upload.annotator });
       const documents = [
         ...result.texts.map((text) => ({ id: text.document.id, title: text.document.title, created: text.created })),

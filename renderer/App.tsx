@@ -32,6 +32,7 @@ import { useFind } from './state/use-find';
 import { useIsnadImport } from './state/use-isnad-import';
 import { useFormatImport } from './state/use-format-import';
 import { ExportDialog } from './components/ExportDialog';
+import { ImportDialog } from './components/ImportDialog';
 import { routeImportFiles } from './util/read-files-for-import';
 import { useKeyboardShortcuts } from './state/use-keyboard-shortcuts';
 import { useRevealClaim } from './state/use-reveal-claim';
@@ -64,6 +65,7 @@ export function App() {
   const importIsnad = useIsnadImport(rpc, workspace);
   const formatImport = useFormatImport(rpc, workspace);
   const [exportDialogOpen, setExportDialogOpen] = useState(false);
+  const [importDialogOpen, setImportDialogOpen] = useState(false);
   const revealClaim = useRevealClaim(openDocument?.id ?? null, spans, workspace.openDocumentById, setSelectedSpanId, editorApi);
   const [registerOpen, setRegisterOpen] = useState(false);
   const [schemaOpen, setSchemaOpen] = useState(false);
@@ -169,13 +171,12 @@ export function App() {
     <div className="app">
       <AppHeader
         annotator={workspace.annotator}
-        hasOpenDocument={openDocument !== null}
         importing={workspace.importing}
         onImport={importFiles}
         importInputRef={importInput}
         onChangeName={() => setRenaming(true)}
-        onExport={(scope) => void exportJson(scope)}
         importProgress={formatImport.progress}
+        onOpenImportDialog={() => setImportDialogOpen(true)}
         onOpenExportDialog={() => setExportDialogOpen(true)}
       >
         <button type="button" className="button" data-testid="find-button" disabled={openDocument === null} title={t('find.buttonTitle')} onClick={find.show}>
@@ -203,6 +204,14 @@ export function App() {
           onClose={() => setExportDialogOpen(false)}
           show={workspace.show}
           showRpcError={workspace.showRpcError}
+        />
+      ) : null}
+      {importDialogOpen ? (
+        <ImportDialog
+          annotatorName={workspace.annotator?.name ?? null}
+          progress={formatImport.progress}
+          onImport={formatImport.importFormats}
+          onClose={() => setImportDialogOpen(false)}
         />
       ) : null}
       <main className="workspace" hidden={reviewOpen}>
@@ -296,7 +305,8 @@ export function App() {
           )}
         </SpanPanel>
       </main>
-      {reviewOpen ? <ReviewPage rpc={rpc} onClose={() => setReviewOpen(false)} /> : <DropOverlay onDropFiles={importFiles} />}
+      {/* Files dropped while the import dialog is open join its list instead. */}
+      {reviewOpen ? <ReviewPage rpc={rpc} onClose={() => setReviewOpen(false)} /> : importDialogOpen ? null : <DropOverlay onDropFiles={importFiles} />}
       {registerOpen && (
         <RegisterPanel
           rpc={rpc}

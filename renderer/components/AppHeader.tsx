@@ -1,4 +1,5 @@
-// Top bar: product name, import, export, the annotator's name (click to change) and the language switch.
+// Top bar: product name, import (a split button: files at once, or "Import as…"), "Export…", the
+// App's further actions, the annotator's name (click to change) and the language switch.
 import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotator } from '../../shared/rpc/domain';
@@ -8,21 +9,21 @@ import type { ImportProgress } from '../state/use-format-import';
 
 interface Props {
   annotator: Annotator | null;
-  hasOpenDocument: boolean;
   importing: boolean;
   onImport: (files: File[]) => void;
   importInputRef: RefObject<HTMLInputElement | null>;
   onChangeName: () => void;
-  onExport: (scope: 'document' | 'all') => void;
   /** Progress of a chunked format import, shown on the import button. */
   importProgress?: ImportProgress | null;
+  /** Opens the import dialog (format and layer). */
+  onOpenImportDialog: () => void;
   /** Opens the export dialog (every format, scope and layer). */
-  onOpenExportDialog?: () => void;
+  onOpenExportDialog: () => void;
   /** Further actions (find, register, schema), shown after export. */
   children?: ReactNode;
 }
 
-export function AppHeader({ annotator, hasOpenDocument, importing, onImport, importInputRef, onChangeName, onExport, importProgress = null, onOpenExportDialog, children }: Props) {
+export function AppHeader({ annotator, importing, onImport, importInputRef, onChangeName, importProgress = null, onOpenImportDialog, onOpenExportDialog, children }: Props) {
   const { t, i18n } = useTranslation();
   const nextLanguage = i18n.language === 'ar' ? 'en' : 'ar';
   return (
@@ -37,19 +38,11 @@ export function AppHeader({ annotator, hasOpenDocument, importing, onImport, imp
         </div>
       </div>
       <div className="header-actions">
-        <ImportButton importing={importing} onImport={onImport} inputRef={importInputRef} progress={importProgress} />
-        <button type="button" className="button" data-testid="export-document-button" disabled={!hasOpenDocument} title={t('export.documentTitle')} onClick={() => onExport('document')}>
+        <ImportButton importing={importing} onImport={onImport} inputRef={importInputRef} progress={importProgress} onOpenDialog={onOpenImportDialog} />
+        <button type="button" className="button" data-testid="export-dialog-button" aria-haspopup="dialog" title={t('exportDialog.buttonTitle')} onClick={onOpenExportDialog}>
           <DownloadIcon />
-          {t('export.document')}
+          {t('exportDialog.button')}
         </button>
-        <button type="button" className="button" data-testid="export-all-button" title={t('export.allTitle')} onClick={() => onExport('all')}>
-          {t('export.all')}
-        </button>
-        {onOpenExportDialog ? (
-          <button type="button" className="button" data-testid="export-dialog-button" title={t('exportDialog.buttonTitle')} onClick={onOpenExportDialog}>
-            {t('exportDialog.button')}
-          </button>
-        ) : null}
         {children}
         <span className="header-divider" aria-hidden="true" />
         <button type="button" className="annotator-chip" data-testid="annotator-name" title={t('header.changeName')} onClick={onChangeName}>

@@ -11,6 +11,7 @@ import type { RpcInvoke } from '../../shared/rpc/rpc-client';
 import type { RpcError } from '../../shared/rpc/rpc-error';
 import { isStreamableFormat } from '../../shared/rpc/export-download';
 import { startStreamedExport } from '../rpc/start-streamed-export';
+import { useRestoreFocus } from '../state/use-restore-focus';
 import { downloadTextFiles } from '../util/download-files';
 import '../styles/formats.css';
 
@@ -28,6 +29,7 @@ const GOLD = 'gold';
 
 export function ExportDialog({ rpc, openDocument, labels, onClose, show, showRpcError }: Props) {
   const { t } = useTranslation();
+  useRestoreFocus();
   const [format, setFormat] = useState<ExportFormat>('isnad');
   const [scope, setScope] = useState<'document' | 'all'>(openDocument === null ? 'all' : 'document');
   const [layers, setLayers] = useState<Layers>('all');

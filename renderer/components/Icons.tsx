@@ -64,3 +64,12 @@ export function SchemaIcon() {
     </svg>
   );
 }
+
+/** The caret of a split button: more choices. */
+export function ChevronDownIcon() {
+  return (
+    <svg {...common}>
+      <path d="m4 6.5 4 4 4-4" />
+    </svg>
+  );
+}

@@ -1,6 +1,6 @@
 // Files dragged anywhere onto the window: returns whether files hover, and hands a drop to onDrop.
 // Listens on the window in the capture phase so a drop on the article never reaches the editor.
-// Used by the workspace's import overlay and by the review page (only one of them is mounted).
+// Used by the workspace's import overlay, the import dialog and the review page (one at a time).
 import { useEffect, useRef, useState } from 'react';
 
 function carriesFiles(event: DragEvent): boolean {

@@ -1,9 +1,10 @@
 // Imports files in the annotation formats (brat pairs, JSONL, doccano, spaCy, CoNLL, Label Studio,
-// W3C, Markdown) through the chunked upload: imports.begin, pieces of 4 MB (imports.append, two in
-// flight, raw bytes in browser mode: create-piece-sender.ts), then imports.finish, which imports
-// everything in one transaction. Exposes the upload's progress.
+// W3C, Markdown; any file with the import dialog's forced format) through the chunked upload:
+// imports.begin, pieces of 4 MB (imports.append, two in flight, raw bytes in browser mode:
+// create-piece-sender.ts), then imports.finish, which imports everything in one transaction.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ImportFormat } from '../../shared/formats/detect-format';
 import { MAX_UPLOAD_CHUNK_BYTES, type FormatImportResult } from '../../shared/formats/format-rpc';
 import type { DocumentSummary } from '../../shared/rpc/domain';
 import type { RpcInvoke } from '../../shared/rpc/rpc-client';
@@ -24,18 +25,37 @@ export interface ImportProgress {
   totalBytes: number;
 }
 
+/** What the import dialog chooses; the file picker's fast path leaves all of it out. */
+export interface FormatImportOptions {
+  /** Read every file in this format (`isnad import --format`). */
+  format?: ImportFormat | undefined;
+  /** The layer that receives the spans (`isnad import --annotator`). */
+  annotator?: string | undefined;
+  /** Where a refusal goes instead of the banner (the dialog shows it beside the files, to fix and retry). */
+  onError?: ((error: RpcError) => void) | undefined;
+}
+
 export function useFormatImport(rpc: RpcInvoke, host: Host) {
   const { t } = useTranslation();
   const { show, showRpcError, setDocuments, openDocumentById } = host;
   const [progress, setProgress] = useState<ImportProgress | null>(null);
 
+  /** Resolves to whether the files were imported. */
   const importFormats = useCallback(
-    async (files: readonly File[]) => {
+    async (files: readonly File[], options: FormatImportOptions = {}): Promise<boolean> => {
+      const fail = (error: RpcError) => {
+        (options.onError ?? showRpcError)(error);
+        return false;
+      };
       const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
       setProgress({ phase: 'upload', sentBytes: 0, totalBytes });
       try {
-        const begun = await rpc('imports.begin', { files: files.map((file) => ({ name: file.name, bytes: file.size })) });
-        if (!begun.ok) return showRpcError(begun.error);
+        const begun = await rpc('imports.begin', {
+          files: files.map((file) => ({ name: file.name, bytes: file.size })),
+          ...(options.format === undefined ? {} : { format: options.format }),
+          ...(options.annotator === undefined ? {} : { annotator: options.annotator }),
+        });
+        if (!begun.ok) return fail(begun.error);
         const { uploadId } = begun.value;
         let sentBytes = 0;
         let failure: RpcError | null = null;
@@ -60,17 +80,18 @@ export function useFormatImport(rpc: RpcInvoke, host: Host) {
         await Promise.all(inFlight);
         if (failure !== null) {
           void rpc('imports.cancel', { uploadId });
-          return showRpcError(failure);
+          return fail(failure);
         }
         setProgress({ phase: 'import', sentBytes, totalBytes });
         const finished = await rpc('imports.finish', { uploadId });
         setProgress(null);
-        if (!finished.ok) return showRpcError(finished.error);
+        if (!finished.ok) return fail(finished.error);
         const listed = await rpc('documents.list', {});
         if (listed.ok) setDocuments(listed.value);
         show('info', t('formatImport.done', { count: files.length }), summaryLine(finished.value, t));
         const first = finished.value.documents[0];
         if (first !== undefined) await openDocumentById(first.id);
+        return true;
       } finally {
         setProgress(null);
       }

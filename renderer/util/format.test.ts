@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatRelativeTime, keyLabelForCode } from './format';
+import { fileSizeParts, formatNumber, formatRelativeTime, keyLabelForCode } from './format';
 
 describe('format', () => {
   it('uses Western digits in the Arabic interface and groups thousands', () => {
@@ -13,6 +13,15 @@ describe('format', () => {
     expect(formatRelativeTime('2026-11-05T11:55:00Z', 'ar', now)).toContain('5');
     expect(formatRelativeTime('2026-10-01T11:55:00Z', 'en', now)).toContain('2026');
     expect(formatRelativeTime('not a date', 'en', now)).toBe('');
+  });
+
+  it('gives a file size in bytes, KB or MB with one decimal', () => {
+    expect(fileSizeParts(0)).toEqual({ unit: 'b', value: 0 });
+    expect(fileSizeParts(1023)).toEqual({ unit: 'b', value: 1023 });
+    expect(fileSizeParts(1024)).toEqual({ unit: 'kb', value: 1 });
+    expect(fileSizeParts(41_984)).toEqual({ unit: 'kb', value: 41 });
+    expect(fileSizeParts(1_048_575)).toEqual({ unit: 'mb', value: 1 });
+    expect(fileSizeParts(12.34 * 1_048_576)).toEqual({ unit: 'mb', value: 12.3 });
   });
 
   it('names the physical key of a shortcut code', () => {

@@ -1,5 +1,5 @@
-// Locale-aware numbers and "last change" times for the interface language. Intl formatters are
-// costly to build, so one per locale is kept.
+// Locale-aware numbers, file sizes and "last change" times for the interface language. Intl
+// formatters are costly to build, so one per locale is kept.
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -20,6 +20,15 @@ function cached<T>(cache: Map<string, T>, language: string, create: (locale: str
 
 export function formatNumber(value: number, language: string): string {
   return cached(numberFormats, language, (locale) => new Intl.NumberFormat(locale)).format(value);
+}
+
+/** A file size in the unit that reads best (bytes, KB or MB, 1024-based), the value rounded to one decimal. */
+export function fileSizeParts(bytes: number): { unit: 'b' | 'kb' | 'mb'; value: number } {
+  if (bytes < 1024) return { unit: 'b', value: bytes };
+  const kb = bytes / 1024;
+  // 1023.96 KB would round to "1024 KB": say 1 MB instead.
+  if (Math.round(kb * 10) / 10 < 1024) return { unit: 'kb', value: Math.round(kb * 10) / 10 };
+  return { unit: 'mb', value: Math.round((bytes / 1048576) * 10) / 10 };
 }
 
 /** "5 minutes ago" for recent changes, a localized date for older ones. */

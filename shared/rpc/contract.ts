@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { GoldLayer } from '../adjudication/gold-layer';
 import { ExportFileV1 } from '../export/export-v1';
-import { EXPORT_FORMATS } from '../formats/detect-format';
+import { EXPORT_FORMATS, IMPORT_FORMATS } from '../formats/detect-format';
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_CHUNK_BYTES, type FormatExportResult, type FormatImportResult } from '../formats/format-rpc';
 import { AttributeValue, ENTITY_KINDS, type AnnotationSchema } from '../schemas/annotation-schema';
 import { MAX_SPAN_NOTE_UTF16 } from '../text/normalize-span-note';
@@ -135,7 +135,10 @@ export const requestSchemas = {
   // imports in one transaction on imports.finish; formats.export writes any export format.
   'imports.begin': z.strictObject({
     files: z.array(z.strictObject({ name: z.string().min(1).max(500), bytes: z.int().nonnegative().max(MAX_UPLOAD_BYTES) })).min(1).max(MAX_IMPORT_FILES),
+    // The layer that receives the spans (default: the annotator each span names, else the current one).
     annotator: z.string().trim().min(1).max(200).optional(),
+    // Read every file in this format (like `isnad import --format`); by extension and content when absent.
+    format: z.enum(IMPORT_FORMATS).optional(),
   }),
   // atByte places the piece in its file, so the page may keep two pieces in flight; without it, the piece follows the last one.
   'imports.append': z.strictObject({ uploadId: id, fileIndex: z.int().nonnegative().max(MAX_IMPORT_FILES), dataBase64: z.string().min(1).max(base64Length(MAX_UPLOAD_CHUNK_BYTES)), atByte: z.int().nonnegative().max(MAX_UPLOAD_BYTES).optional() }),

@@ -293,6 +293,19 @@ export function defineRpcContractSuite(transportName: string, openBackend: Backe
       expectError(await backend.call('gold.undo', { documentId: 'no-such-document' }), 'NOT_FOUND');
     });
 
+    it('imports an upload in a forced format into a chosen layer, and refuses a format it does not know', async () => {
+      await ok('annotators.setCurrent', { name: 'أمينة' });
+      const conll = new TextEncoder().encode('قال O\nالوزير B-speaker\nإن O\nالاتفاق O\nسيوقع O\n');
+      expectError(await backend.call('imports.begin', { files: [{ name: 'ner.txt', bytes: conll.length }], format: 'docx' }), 'BAD_REQUEST');
+      const { uploadId } = await ok('imports.begin', { files: [{ name: 'ner.txt', bytes: conll.length }], format: 'conll', annotator: 'عمر' });
+      await ok('imports.append', { uploadId, fileIndex: 0, dataBase64: Buffer.from(conll).toString('base64') });
+      const result = await ok('imports.finish', { uploadId });
+      expect(result).toMatchObject({ documentsAdded: 1, spansAdded: 1 });
+      const { document, spans } = await ok('documents.get', { documentId: result.documents[0]!.id });
+      expect(document.text).toBe('قال الوزير إن الاتفاق سيوقع');
+      expect(spans.map((span) => [span.label, span.text, span.annotatorName])).toEqual([['speaker', 'الوزير', 'عمر']]);
+    });
+
     it('answers an unknown method with UNKNOWN_METHOD', async () => {
       expectError(await backend.call('documents.format', {}), 'UNKNOWN_METHOD');
       expectError(await backend.call('__proto__', {}), 'UNKNOWN_METHOD');

@@ -1,10 +1,12 @@
 // The annotator's path end to end in Debian's Chromium against `isnad serve`: import the seed
-// article, tag with a real mouse drag and the physical-key shortcuts, reload, delete, export.
+// article, tag with a real mouse drag and the physical-key shortcuts, reload, delete, export (Isnad
+// JSON of this document, through the header's "Export…" dialog).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ExportFileV1 } from '../../shared/export/export-v1';
 import { canonicalizeText } from '../../shared/text/canonical-text';
+import { exportIsnadJson } from './annotator-session';
 import { dragSelectPhrase } from './select-text';
 import { expect, fixturesDir, test } from './serve-fixture';
 
@@ -51,10 +53,7 @@ test('annotate the seed article: tag, overlap, reload, delete, export', async ({
   await page.reload();
   await expect(spans).toHaveCount(1);
 
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByTestId('export-document-button').click();
-  const download = await downloadPromise;
-  const exported = ExportFileV1.parse(JSON.parse(readFileSync(await download.path(), 'utf8')));
+  const exported = ExportFileV1.parse(JSON.parse(await exportIsnadJson(page, 'document')));
 
   const canonical = canonicalizeText(readFileSync(fixturePath, 'utf8'));
   const expectedSha = createHash('sha256').update(canonical, 'utf8').digest('hex');

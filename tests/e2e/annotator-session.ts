@@ -1,5 +1,6 @@
 // Steps most end-to-end specs share: open the app as a named annotator, import files and open one,
-// and read back the article as the user sees it (one paragraph element per line).
+// read back the article as the user sees it (one paragraph element per line), export Isnad JSON.
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect } from './serve-fixture';
 
@@ -32,4 +33,16 @@ export async function dismissBanner(page: Page): Promise<void> {
   const close = page.locator('.banner-close');
   if ((await close.count()) > 0) await close.click();
   await expect(close).toHaveCount(0);
+}
+
+/** Exports Isnad JSON through the header's "Export…" dialog, for this document or all; returns the downloaded file's text. */
+export async function exportIsnadJson(page: Page, scope: 'document' | 'all'): Promise<string> {
+  await page.getByTestId('export-dialog-button').click();
+  await page.getByTestId('export-format').selectOption('isnad');
+  await page.getByTestId(`export-scope-${scope}`).check();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-submit').click();
+  const filePath = await (await download).path();
+  await expect(page.getByTestId('export-dialog')).toHaveCount(0);
+  return readFileSync(filePath, 'utf8');
 }

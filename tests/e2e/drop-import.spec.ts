@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { ExportFileV1 } from '../../shared/export/export-v1';
-import { startAsAnnotator, dismissBanner } from './annotator-session';
+import { dismissBanner, exportIsnadJson, startAsAnnotator } from './annotator-session';
 import { dragSelectPhrase } from './select-text';
 import { expect, fixturesDir, test } from './serve-fixture';
 
@@ -41,9 +41,7 @@ test('drop two articles, relabel a span, export all', async ({ page, isnad }) =>
   await page.reload();
   await expect(page.getByTestId('span-list-item')).toHaveAttribute('data-label', 'source');
 
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByTestId('export-all-button').click();
-  const exported = ExportFileV1.parse(JSON.parse(readFileSync(await (await downloadPromise).path(), 'utf8')));
+  const exported = ExportFileV1.parse(JSON.parse(await exportIsnadJson(page, 'all')));
   expect(exported.documents).toHaveLength(2);
   const spans = exported.documents.flatMap((document) => document.spans);
   expect(spans).toEqual([expect.objectContaining({ label: 'source', text: 'لويد أوستن' })]);

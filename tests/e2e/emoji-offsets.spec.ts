@@ -1,11 +1,11 @@
 // Offsets through the whole stack when the text has characters outside the BMP: two emoji (two
 // UTF-16 code units each) before a word tagged with the mouse make the exported code-point offsets
 // differ from the UTF-16 ones by exactly 2, and both slice out the same text.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ExportFileV1 } from '../../shared/export/export-v1';
-import { dismissBanner, importAndOpen, startAsAnnotator } from './annotator-session';
+import { dismissBanner, exportIsnadJson, importAndOpen, startAsAnnotator } from './annotator-session';
 import { dragSelectPhrase } from './select-text';
 import { expect, test } from './serve-fixture';
 import { highlightTexts } from './highlight-texts';
@@ -30,10 +30,7 @@ test('a span after emoji exports code-point and UTF-16 offsets that both slice i
     // The highlight on screen covers exactly the word (DOM ranges are in UTF-16 units).
     expect(await highlightTexts(page, 'isnad-speaker')).toEqual([SPEAKER]);
 
-    const downloadPromise = page.waitForEvent('download');
-    await page.getByTestId('export-document-button').click();
-    const download = await downloadPromise;
-    const exported = ExportFileV1.parse(JSON.parse(readFileSync(await download.path(), 'utf8')));
+    const exported = ExportFileV1.parse(JSON.parse(await exportIsnadJson(page, 'document')));
     const [exportedDocument] = exported.documents;
     expect(exportedDocument?.text).toBe(TEXT);
     expect(exportedDocument?.spans).toHaveLength(1);

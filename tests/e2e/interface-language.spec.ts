@@ -85,7 +85,8 @@ test('English interface is left-to-right while the article stays right-to-left',
     await page.getByTestId('language-toggle').click();
     await expectPageLanguage(page, 'en', 'ltr');
     await expect(importButton).toHaveText(en.import.button);
-    await expect(page.getByTestId('export-document-button')).toHaveText(en.export.document);
+    await expect(page.getByTestId('export-dialog-button')).toHaveText(en.exportDialog.button);
+    await expect(page.getByTestId('import-dialog-button')).toHaveAccessibleName(en.importDialog.button);
     await expect(page.getByRole('heading', { name: en.spans.title })).toBeVisible();
     await expectArticleRightToLeft(page, paragraphCount);
     await page.screenshot({ path: path.join(repoRoot, 'test-results', 'interface-language-en.png') });

@@ -1,10 +1,9 @@
 // A note on a span, as an annotator writes one: tag a claim, type a note (Arabic, with an English
 // phrase) in the panel, leave the box to save it, see the marker with the note as its tooltip,
 // reload, undo it, redo it, save an edit with Ctrl+Enter, and find the note in the Isnad JSON export.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ExportFileV1 } from '../../shared/export/export-v1';
-import { dismissBanner, importAndOpen, startAsAnnotator } from './annotator-session';
+import { dismissBanner, exportIsnadJson, importAndOpen, startAsAnnotator } from './annotator-session';
 import { dragSelectPhrase } from './select-text';
 import { expect, fixturesDir, test } from './serve-fixture';
 
@@ -55,10 +54,7 @@ test('write a note on a span, reload, undo and redo it, edit it with Ctrl+Enter,
   await expect(box).toBeFocused();
   await expect(item.getByTestId('span-note-marker')).toHaveAttribute('title', EDITED);
 
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByTestId('export-document-button').click();
-  const download = await downloadPromise;
-  const exported = ExportFileV1.parse(JSON.parse(readFileSync((await download.path())!, 'utf8')));
+  const exported = ExportFileV1.parse(JSON.parse(await exportIsnadJson(page, 'document')));
   expect(exported.documents[0]!.spans.map((span) => [span.text, span.note])).toEqual([[CLAIM, EDITED]]);
 
   // English interface: the panel turns left-to-right, the Arabic note stays right-to-left (dir="auto").
