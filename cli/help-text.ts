@@ -3,8 +3,8 @@
 export const HELP_TEXT = `isnad — annotate claims and attribution in Arabic news text
 
 Usage:
-  isnad import FILE... [--format F] [--annotator NAME] [--predictions] [--progress] [--db PATH]
-                                                         import texts, Isnad exports and annotation
+  isnad import FILE... [--format F] [--annotator NAME] [--map-label FROM=TO]... [--predictions]
+               [--progress] [--db PATH]                  import texts, Isnad exports and annotation
                                                          formats; a FILE may be a folder (all or
                                                          none, in one transaction)
   isnad export [--format F] [--document ID] [--annotator NAME]... [--gold] [--label L]...
@@ -25,6 +25,10 @@ Options:
                    each span names, else the current one); export: only this annotator's layer
                    (repeat for several)
   --gold           export: only the gold layer (the annotator named "gold")
+  --map-label FROM=TO
+                   import: read the file's label FROM as the schema's label TO (FROM= leaves its
+                   spans out; repeat for several). A label that only differs in case from one of
+                   the schema's (LOC for loc) is read as it without this
   --predictions    import: Label Studio model predictions too, each in the layer named after its
                    model_version (else "prediction"); by default only the annotations are read
   --progress       import: show progress on stderr even when it is not a terminal (--no-progress: never)

@@ -74,7 +74,7 @@ export function createHandlers(store: Store, options: HandlerOptions): RpcHandle
     'gold.apply': (change) => GoldLayerStore.for(store).apply(change),
     'gold.undo': ({ documentId }) => GoldLayerStore.for(store).undo(documentId),
     'gold.redo': ({ documentId }) => GoldLayerStore.for(store).redo(documentId),
-    'imports.begin': ({ files, annotator, format }) => uploads.begin(files, { annotator, format }),
+    'imports.begin': ({ files, annotator, format, labelMapping, predictions }) => uploads.begin(files, { annotator, format, labelMapping, predictions }),
     'imports.append': ({ uploadId, fileIndex, dataBase64, atByte }) => uploads.append(uploadId, fileIndex, dataBase64, atByte),
     'imports.finish': ({ uploadId }) => uploads.finish(uploadId),
     'imports.cancel': ({ uploadId }) => uploads.cancel(uploadId),

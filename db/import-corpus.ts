@@ -7,6 +7,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { documentMetaJson } from '../shared/export/document-meta';
 import type { CorpusDocument, CorpusNote, CorpusSpan } from '../shared/formats/corpus-model';
+import { LabelMapper, type LabelMapping } from '../shared/formats/label-mapper';
 import type { FormatIssue } from '../shared/formats/parse-result';
 import { attributeValueProblem, type AnnotationSchema, type AttributeValue } from '../shared/schemas/annotation-schema';
 import { checkRelationLabels } from '../shared/schemas/check-relation';
@@ -41,6 +42,8 @@ export interface CorpusImportOptions {
   defaultAnnotator?: string | undefined;
   /** Stored as the source name of created documents; default: the document's file. */
   sourceName?: string | undefined;
+  /** The file's labels read as the schema's (LabelMapper: explicit first, then ignoring case). */
+  labelMapping?: LabelMapping | undefined;
 }
 
 export interface CorpusImportSummary {
@@ -60,7 +63,7 @@ export function importCorpus(db: Database.Database | Store, documents: Iterable<
     store.db.transaction(() => {
       const writer = new CorpusWriter(store, options);
       for (const located of documents) writer.add(located);
-      return writer.summary;
+      return writer.finish();
     })(),
   );
 }
@@ -102,6 +105,8 @@ export function corpusDocumentProblems(document: CorpusDocument, schema: Annotat
   const labels = new Map(schema.labels.map((label) => [label.name, label]));
   const known = schema.labels.map((label) => label.name).join(', ');
   const spans = new Map<string, CorpusSpan>();
+  /** Spans by unknown label: one problem per label (a CoNLL file has hundreds of spans of each). */
+  const unknown = new Map<string, string[]>();
   for (const span of document.spans) {
     const at = `span «${span.id}»`;
     if (spans.has(span.id)) problems.push(`${at}: the id is used by another span`);
@@ -112,7 +117,7 @@ export function corpusDocumentProblems(document: CorpusDocument, schema: Annotat
     }
     const label = labels.get(span.label);
     if (label === undefined) {
-      problems.push(`${at}: unknown label «${span.label}»; the labels are ${known}`);
+      unknown.set(span.label, [...(unknown.get(span.label) ?? []), span.id]);
       continue;
     }
     for (const [name, value] of Object.entries(span.attributes ?? {})) {
@@ -124,6 +129,12 @@ export function corpusDocumentProblems(document: CorpusDocument, schema: Annotat
       }
     }
   }
+  if (unknown.size > 0) {
+    const which = [...unknown].map(([label, ids]) => `«${label}» (${ids.length === 1 ? `span «${ids[0]}»` : `${ids.length} spans, the first «${ids[0]}»`})`);
+    problems.push(
+      `unknown label${unknown.size === 1 ? '' : 's'} ${which.join(', ')}; the labels are ${known}: map ${unknown.size === 1 ? 'it' : 'each'} to one of them (label mapping in the import dialog, --map-label FROM=TO on the command line) or switch the schema`,
+    );
+  }
   for (const relation of document.relations) {
     const at = `relation «${relation.id}»`;
     const from = spans.get(relation.fromSpanId);
@@ -133,6 +144,8 @@ export function corpusDocumentProblems(document: CorpusDocument, schema: Annotat
       continue;
     }
     if (from === to) problems.push(`${at}: a relation joins two different spans`);
+    // A span of an unknown label is reported once above, not again for each of its relations.
+    if (!labels.has(from.label) || !labels.has(to.label)) continue;
     const check = checkRelationLabels(schema, relation.type, from.label, to.label);
     if (!check.ok) problems.push(`${at}: ${check.message}`);
   }
@@ -154,6 +167,8 @@ class CorpusWriter {
   /** Spans of the current document created, or updated, by this import: a note then needs no log row, or no second count. */
   private readonly createdSpanIds = new Set<string>();
   private readonly updatedSpanIds = new Set<string>();
+  /** A LabelMapper per file, so that the warning names the file whose labels were read otherwise. */
+  private readonly labelMappers = new Map<string, LabelMapper>();
 
   constructor(
     private readonly store: Store,
@@ -163,6 +178,11 @@ class CorpusWriter {
     this.newRows = new BatchedImportRows(db);
     this.schema = store.schemas.active();
     this.fallbackAnnotator = options.defaultAnnotator ?? store.currentAnnotator()?.name ?? 'imported';
+    const unknownTargets = new LabelMapper(this.schema.labels.map((label) => label.name), options.labelMapping).unknownTargets();
+    if (unknownTargets.length > 0) {
+      const known = this.schema.labels.map((label) => label.name).join(', ');
+      throw new StoreError('UNKNOWN_LABEL', `The label mapping reads labels as ${unknownTargets.map((label) => `«${label}»`).join(', ')}, which the active schema does not have; its labels are ${known}.`);
+    }
     this.sql = {
       ...prepareStoreStatements(db),
       ...prepareAttributionStatements(db),
@@ -179,7 +199,7 @@ class CorpusWriter {
   }
 
   add(located: LocatedDocument): void {
-    const { document } = located;
+    const document = this.labelMapper(located.file).apply(located.document);
     const where = describeLocation(located);
     const problems = corpusDocumentProblems(document, this.schema);
     const annotatorOf = (span: CorpusSpan) => this.annotatorName(this.options.annotator ?? span.annotator ?? this.fallbackAnnotator);
@@ -312,6 +332,24 @@ class CorpusWriter {
       if (!this.updatedSpanIds.has(spanId)) this.summary.spansUpdated++;
     }
     if (skipped.length > 0) warn(`${skipped.length} note(s) not imported: ${listProblems(skipped)}`);
+  }
+
+  /** The summary, with one warning per file whose labels were read as other labels of the schema or left out. */
+  finish(): CorpusImportSummary {
+    for (const [file, mapper] of this.labelMappers) {
+      const warning = mapper.warning();
+      if (warning !== undefined) this.summary.warnings.push({ file, message: warning });
+    }
+    return this.summary;
+  }
+
+  private labelMapper(file: string): LabelMapper {
+    let mapper = this.labelMappers.get(file);
+    if (mapper === undefined) {
+      mapper = new LabelMapper(this.schema.labels.map((label) => label.name), this.options.labelMapping);
+      this.labelMappers.set(file, mapper);
+    }
+    return mapper;
   }
 
   /** Names as given, trimmed and in NFC; cached because every span names one. */

@@ -3,6 +3,7 @@
 // and converted formats (import-corpus, streaming the line formats).
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { LabelMapping } from '../shared/formats/label-mapper';
 import type { FormatIssue } from '../shared/formats/parse-result';
 import type { ImportInputs } from './collect-import-inputs';
 import { StoreError } from './database-errors';
@@ -20,6 +21,8 @@ export interface ImportFilesOptions {
   onProgress?: ((progress: ReadProgress) => void) | undefined;
   /** Label Studio: also import model predictions (see ReadCorpusOptions.predictions). */
   predictions?: boolean | undefined;
+  /** The files' labels read as the schema's (see CorpusImportOptions.labelMapping). */
+  labelMapping?: LabelMapping | undefined;
 }
 
 export interface ImportFilesResult {
@@ -62,7 +65,7 @@ export function importFiles(store: Store, inputs: ImportInputs, read: ReturnType
       const corpus =
         inputs.corpusInputs.length === 0
           ? undefined
-          : importCorpus(store, corpusDocuments(inputs.corpusInputs, readOptions), { annotator: options.annotator });
+          : importCorpus(store, corpusDocuments(inputs.corpusInputs, readOptions), { annotator: options.annotator, labelMapping: options.labelMapping });
       // Texts no annotation used are plain texts, imported after the annotations had their pick.
       const rest = withAnnotations ? read.texts.filter((file) => !usedTexts.has(textName(file.name))) : [];
       return { texts: rest.length === 0 ? texts : importTextFiles(store, rest), exports, corpus };

@@ -22,7 +22,7 @@ function valueOf<T>(result: RpcResult<unknown>): T {
 const uploadFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith('isnad-upload-')).sort();
 
 /** Sends files the way the renderer does: begin (with the dialog's options), pieces of at most `pieceBytes`, finish. */
-function upload(dispatch: RpcDispatch, files: { name: string; content: string }[], pieceBytes = 7, options: { annotator?: string; format?: string } = {}) {
+function upload(dispatch: RpcDispatch, files: { name: string; content: string }[], pieceBytes = 7, options: { annotator?: string; format?: string; labelMapping?: [string, string][]; predictions?: boolean } = {}) {
   const encoded = files.map((file) => ({ name: file.name, bytes: Buffer.from(file.content, 'utf8') }));
   const begun = dispatch('imports.begin', { files: encoded.map((file) => ({ name: file.name, bytes: file.bytes.length })), ...options });
   const { uploadId } = valueOf<{ uploadId: string }>(begun);
@@ -68,7 +68,7 @@ describe('imports.begin / append / finish', () => {
     const lines = [JSON.stringify({ text: 'نص', label: [[0, 2, 'cue']] }), JSON.stringify({ text: 'نص آخر', label: [[0, 2, 'rumour']] })].join('\n');
     const result = upload(dispatch, [{ name: 'other.txt', content: 'نص جديد.' }, { name: 'bad.jsonl', content: lines }]);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatchObject({ code: 'INVALID_FILE', message: expect.stringMatching(/bad\.jsonl, line 2: span «s1»: unknown label «rumour»/) });
+    if (!result.ok) expect(result.error).toMatchObject({ code: 'INVALID_FILE', message: expect.stringMatching(/bad\.jsonl, line 2: unknown label «rumour» \(span «s1»\)/) });
     expect(dumpDatabase(db)).toEqual(before);
     expect(uploadFolders()).toEqual(foldersBefore);
   });
@@ -107,6 +107,21 @@ describe('imports.begin / append / finish', () => {
     const second = valueOf<{ documents: { id: string }[] }>(upload(dispatch, [{ name: 'colleague.jsonl', content: doccano }], 7, { annotator: 'gold' }));
     expect(spansOf(second.documents[0]!.id).spans.map((span) => [span.text, span.annotatorName])).toEqual([['المتحدث', 'gold']]);
     expect(valueOf<{ name: string }[]>(dispatch('annotators.list', {})).map((annotator) => annotator.name).sort()).toEqual(['gold', 'سارة', 'عمر'].sort());
+  });
+
+  it('reads labels through the dialog\'s label mapping, and Label Studio predictions when asked', () => {
+    const doccano = `${JSON.stringify({ text: 'قال المتحدث إن الضربات دفاعية.', label: [[4, 11, 'SPK'], [0, 3, 'X']] })}\n`;
+    const mapped = valueOf<{ documents: { id: string }[]; warnings: string[] }>(upload(dispatch, [{ name: 'c.jsonl', content: doccano }], 7, { labelMapping: [['SPK', 'speaker'], ['X', '']] }));
+    expect(spansOf(mapped.documents[0]!.id).spans.map((span) => [span.label, span.text])).toEqual([['speaker', 'المتحدث']]);
+    expect(mapped.warnings).toEqual(["c.jsonl: labels read as the schema's: SPK → speaker (1 span), X left out (1 span)"]);
+    const twice = dispatch('imports.begin', { files: [{ name: 'c.jsonl', bytes: 10 }], labelMapping: [['SPK', 'speaker'], ['SPK', 'source']] });
+    expect(twice).toMatchObject({ ok: false, error: { code: 'UNKNOWN_LABEL', message: 'The label mapping is wrong: the label «SPK» is mapped twice.' } });
+
+    const text = 'قال الوزير إن القوات وصلت';
+    const region = (id: string, start: number, end: number, label: string) => ({ id, from_name: 'label', to_name: 'text', type: 'labels', value: { start, end, text: text.slice(start, end), labels: [label] } });
+    const tasks = JSON.stringify([{ data: { text }, annotations: [{ completed_by: 1, result: [region('h', 4, 10, 'speaker')] }], predictions: [{ model_version: 'ner-v2', result: [region('p', 14, 25, 'claim')] }] }]);
+    const withPredictions = valueOf<{ documents: { id: string }[] }>(upload(dispatch, [{ name: 'ls.json', content: tasks }], 7, { predictions: true }));
+    expect(spansOf(withPredictions.documents[0]!.id).spans.map((span) => [span.annotatorName, span.label]).sort()).toEqual([['1', 'speaker'], ['ner-v2', 'claim']]);
   });
 
   it('refuses an unknown format at the boundary, before any folder is made', () => {

@@ -6,6 +6,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ImportFormat } from '../shared/formats/detect-format';
+import { labelMappingFromPairs, type LabelMapping } from '../shared/formats/label-mapper';
 import { MAX_UPLOAD_BYTES, type FormatImportResult } from '../shared/formats/format-rpc';
 import { collectImportInputs } from './collect-import-inputs';
 import { StoreError } from './database-errors';
@@ -22,6 +23,8 @@ interface Upload {
   annotator: string | undefined;
   /** Forced format of every file (`isnad import --format`); undefined: by extension and content. */
   format: ImportFormat | undefined;
+  labelMapping: LabelMapping | undefined;
+  predictions: boolean;
   startedAt: number;
 }
 
@@ -29,6 +32,10 @@ export interface UploadOptions {
   /** The layer that receives the spans (see ImportFilesOptions.annotator). */
   annotator?: string | undefined;
   format?: ImportFormat | undefined;
+  /** [file label, schema label or '' to leave its spans out], as `isnad import --map-label` takes them. */
+  labelMapping?: readonly (readonly [string, string])[] | undefined;
+  /** Label Studio model predictions too. */
+  predictions?: boolean | undefined;
 }
 
 export class ImportUploads {
@@ -59,6 +66,8 @@ export class ImportUploads {
       }),
       annotator: options.annotator,
       format: options.format,
+      labelMapping: labelMappingOf(options.labelMapping),
+      predictions: options.predictions === true,
       startedAt: Date.now(),
     };
     const uploadId = randomUUID();
@@ -94,7 +103,7 @@ export class ImportUploads {
       const missing = upload.files.find((file) => file.received !== file.bytes);
       if (missing !== undefined) throw new StoreError('INVALID_FILE', `«${missing.name}» arrived incomplete (${missing.received} of ${missing.bytes} bytes).`);
       const inputs = collectImportInputs(upload.files.map((file) => file.name), upload.folder, upload.format);
-      const result = importFiles(this.store, inputs, readImportInputs(inputs), { annotator: upload.annotator });
+      const result = importFiles(this.store, inputs, readImportInputs(inputs), { annotator: upload.annotator, labelMapping: upload.labelMapping, predictions: upload.predictions });
       const documents = [
         ...result.texts.map((text) => ({ id: text.document.id, title: text.document.title, created: text.created })),
         ...result.exports.flatMap((entry) => entry.summary.documents.map((document) => ({ id: document.id, title: document.title, created: false }))),
@@ -135,4 +144,12 @@ export class ImportUploads {
     if (upload === undefined) throw new StoreError('NOT_FOUND', 'The upload is unknown or was cancelled; import the files again.');
     return upload;
   }
+}
+
+/** The pairs as a mapping, refused when a label is mapped twice. */
+function labelMappingOf(pairs: UploadOptions['labelMapping']): LabelMapping | undefined {
+  if (pairs === undefined || pairs.length === 0) return undefined;
+  const parsed = labelMappingFromPairs(pairs);
+  if (!parsed.ok) throw new StoreError('UNKNOWN_LABEL', `The label mapping is wrong: ${parsed.message}.`);
+  return parsed.mapping;
 }

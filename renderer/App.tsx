@@ -8,6 +8,7 @@ import { ATTRIBUTES_ID, AttributeEditor } from './components/AttributeEditor';
 import { NoteEditor } from './components/NoteEditor';
 import { ClaimFramePanel } from './components/ClaimFramePanel';
 import { DocumentList } from './components/DocumentList';
+import { DocumentMetaDetails } from './components/DocumentMetaDetails';
 import { DropOverlay } from './components/DropOverlay';
 import { EntityLinkField } from './components/EntityLinkField';
 import { ErrorBanner } from './components/ErrorBanner';
@@ -240,6 +241,7 @@ export function App() {
                   </h1>
                   <span className="article-meta">
                     <bdi>{openDocument.sourceName}</bdi> · {t('documents.length')} {formatNumber(openDocument.lengthCodePoints, i18n.language)}
+                    <DocumentMetaDetails meta={openDocument.meta} />
                   </span>
                   <StatusSelect
                     status={workspace.documents.find((doc) => doc.id === openDocument.id)?.status ?? openDocument.status}

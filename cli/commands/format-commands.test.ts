@@ -131,6 +131,33 @@ describe('isnad import in the interchange formats', () => {
     ]);
   });
 
+  it('reads labels as the schema\'s with --map-label (CLAIM by case, SRC=source, NOTE= left out) and says so; a bad mapping is a usage error', async () => {
+    const spans = [
+      { label: 'CLAIM', ...at('الاتفاق سيوقع غدا') },
+      { label: 'SRC', ...at('الوزير') },
+      { label: 'NOTE', ...at('قال') },
+    ].map(({ label, startUtf16, endUtf16 }) => [startUtf16, endUtf16, label]);
+    write('corpus.jsonl', `${JSON.stringify({ text: TEXT, label: spans })}\n`);
+    for (const [args, message] of [
+      [['--map-label', 'SRC'], /^isnad: import: --map-label: «SRC» is not FROM=TO/u],
+      [['--map-label', 'SRC=source', '--map-label', 'SRC=speaker'], /^isnad: import: --map-label: the label «SRC» is mapped twice/u],
+    ] as const) {
+      const refused = await run('import', '--db', 'x.sqlite', ...args, 'corpus.jsonl');
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toMatch(message);
+    }
+    const unknownTarget = await run('import', '--db', 'x.sqlite', '--map-label', 'SRC=origin', 'corpus.jsonl');
+    expect([unknownTarget.status, unknownTarget.stderr]).toEqual([1, 'isnad: The label mapping reads labels as «origin», which the active schema does not have; its labels are claim, speaker, source, cue.\n']);
+
+    const imported = await run('import', '--db', 'x.sqlite', '--map-label', 'SRC=source', '--map-label', 'NOTE=', 'corpus.jsonl');
+    expect(imported.status).toBe(0);
+    expect(imported.stderr).toBe("isnad: warning: corpus.jsonl: labels read as the schema's: CLAIM → claim (1 span), SRC → source (1 span), NOTE left out (1 span)\n");
+    expect((await exported()).documents[0]!.spans.map((span) => [span.label, span.text]).sort()).toEqual([
+      ['claim', 'الاتفاق سيوقع غدا'],
+      ['source', 'الوزير'],
+    ]);
+  });
+
   it('exports the chosen annotators only, and refuses an unknown one', async () => {
     write('a.jsonl', `${JSON.stringify({ text: TEXT, spans: [{ label: 'cue', ...at('قال') }] })}\n`);
     await run('import', '--db', 'x.sqlite', '--annotator', 'أمل', 'a.jsonl');
@@ -162,7 +189,7 @@ describe('bad files import nothing and leave the database byte for byte', () => 
   it('a JSONL corpus whose third line has an unknown label (the first two lines are rolled back)', async () => {
     const lines = [{ text: 'نص أ' }, { text: 'نص ب', spans: [{ label: 'cue', start: 0, end: 2 }] }, { text: 'نص ج', spans: [{ label: 'rumour', start: 0, end: 2 }] }];
     write('c.jsonl', lines.map((line) => JSON.stringify(line)).join('\n'));
-    await expectUnchanged(['c.jsonl'], /^isnad: c\.jsonl, line 3: span «s1»: unknown label «rumour»; the labels are claim, speaker, source, cue\n$/);
+    await expectUnchanged(['c.jsonl'], /^isnad: c\.jsonl, line 3: unknown label «rumour» \(span «s1»\); the labels are claim, speaker, source, cue: map it to one of them \(label mapping in the import dialog, --map-label FROM=TO on the command line\) or switch the schema\n$/);
   });
 
   it('a JSONL line that is not JSON', async () => {

@@ -1,4 +1,4 @@
-// `isnad import FILE|FOLDER... [--format F] [--annotator NAME] [--predictions]`: text and Markdown files are stored
+// `isnad import FILE|FOLDER... [--format F] [--annotator NAME] [--map-label FROM=TO]... [--predictions]`: text and Markdown files are stored
 // as they are, Isnad .json exports merge with their annotations, and every other format is
 // converted (shared/formats) — all through db/import-files.ts in ONE transaction: one bad file and
 // nothing is imported. A progress line goes to stderr when it is a terminal (or with --progress).
@@ -9,6 +9,7 @@ import type { IsnadImportSummary } from '../../db/import-isnad-export';
 import { describeIssue, type ReadProgress } from '../../db/read-corpus-file';
 import { Store } from '../../db/store/Store';
 import { parseFormatName, type ImportFormat } from '../../shared/formats/detect-format';
+import { parseLabelMapping } from '../../shared/formats/label-mapper';
 import type { FormatIssue } from '../../shared/formats/parse-result';
 import type { CliIo } from '../cli-io';
 import { openCliDatabase } from '../open-cli-database';
@@ -22,7 +23,7 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
   const { values, positionals } = parseCommandArgs(
     'import',
     args,
-    { db: { type: 'string' }, format: { type: 'string' }, annotator: { type: 'string' }, progress: { type: 'boolean' }, predictions: { type: 'boolean' } },
+    { db: { type: 'string' }, format: { type: 'string' }, annotator: { type: 'string' }, progress: { type: 'boolean' }, predictions: { type: 'boolean' }, 'map-label': { type: 'string', multiple: true } },
     true,
   );
   if (positionals.length === 0) throw new UsageError('import: name at least one file or folder to import');
@@ -32,6 +33,8 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
     if (format === undefined) throw new UsageError(`import: unknown format «${values.format}»; see isnad --help`);
   }
   if (values.annotator !== undefined && values.annotator.trim() === '') throw new UsageError('import: --annotator needs a name');
+  const labelMapping = parseLabelMapping(values['map-label'] ?? []);
+  if (!labelMapping.ok) throw new UsageError(`import: --map-label: ${labelMapping.message}`);
   // Every file is found and the small ones read before the database opens: a missing file changes nothing.
   const inputs = collectImportInputs(positionals, io.cwd, format);
   const read = readImportInputs(inputs);
@@ -41,7 +44,7 @@ export async function importCommand(args: readonly string[], io: CliIo): Promise
   const showProgress = values.progress === true || (values.progress !== false && io.stderrIsTty === true);
   const progress = showProgress ? progressLine(io) : undefined;
   try {
-    const result = importFiles(Store.for(db), inputs, read, { annotator: values.annotator, onProgress: progress?.update, predictions: values.predictions === true });
+    const result = importFiles(Store.for(db), inputs, read, { annotator: values.annotator, onProgress: progress?.update, predictions: values.predictions === true, labelMapping: labelMapping.mapping });
     progress?.done();
     for (const { name, summary } of result.exports) io.stdout(describeExportImport(name, summary));
     if (result.corpus !== undefined) io.stdout(describeCorpusImport(result.corpusFileCount, result.corpus));

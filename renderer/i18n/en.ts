@@ -34,6 +34,8 @@ export const en = {
     spans: 'Spans',
     updated: 'Last change',
     count: '{{count}}',
+    meta: 'Metadata ({{count}})',
+    metaTitle: 'What the document was imported with (source, URL, date…)',
   },
   toolbar: {
     hint: 'Select text in the article, then press the label’s number or click its button.',

@@ -139,6 +139,10 @@ export const requestSchemas = {
     annotator: z.string().trim().min(1).max(200).optional(),
     // Read every file in this format (like `isnad import --format`); by extension and content when absent.
     format: z.enum(IMPORT_FORMATS).optional(),
+    // [file label, schema label or '' to leave its spans out] (like `isnad import --map-label FROM=TO`).
+    labelMapping: z.array(z.tuple([z.string().trim().min(1).max(100), z.string().trim().max(100)])).max(200).optional(),
+    // Label Studio: model predictions too, a layer per model_version (like `isnad import --predictions`).
+    predictions: z.boolean().optional(),
   }),
   // atByte places the piece in its file, so the page may keep two pieces in flight; without it, the piece follows the last one.
   'imports.append': z.strictObject({ uploadId: id, fileIndex: z.int().nonnegative().max(MAX_IMPORT_FILES), dataBase64: z.string().min(1).max(base64Length(MAX_UPLOAD_CHUNK_BYTES)), atByte: z.int().nonnegative().max(MAX_UPLOAD_BYTES).optional() }),
