@@ -7,7 +7,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { documentMetaJson } from '../shared/export/document-meta';
 import type { CorpusDocument, CorpusNote, CorpusSpan } from '../shared/formats/corpus-model';
-import { LabelMapper, type LabelMapping } from '../shared/formats/label-mapper';
+import { describeUnknownLabels, LabelMapper, type LabelMapping } from '../shared/formats/label-mapper';
 import type { FormatIssue } from '../shared/formats/parse-result';
 import { attributeValueProblem, type AnnotationSchema, type AttributeValue } from '../shared/schemas/annotation-schema';
 import { checkRelationLabels } from '../shared/schemas/check-relation';
@@ -129,12 +129,7 @@ export function corpusDocumentProblems(document: CorpusDocument, schema: Annotat
       }
     }
   }
-  if (unknown.size > 0) {
-    const which = [...unknown].map(([label, ids]) => `«${label}» (${ids.length === 1 ? `span «${ids[0]}»` : `${ids.length} spans, the first «${ids[0]}»`})`);
-    problems.push(
-      `unknown label${unknown.size === 1 ? '' : 's'} ${which.join(', ')}; the labels are ${known}: map ${unknown.size === 1 ? 'it' : 'each'} to one of them (label mapping in the import dialog, --map-label FROM=TO on the command line) or switch the schema`,
-    );
-  }
+  if (unknown.size > 0) problems.push(describeUnknownLabels(unknown, known));
   for (const relation of document.relations) {
     const at = `relation «${relation.id}»`;
     const from = spans.get(relation.fromSpanId);
@@ -334,12 +329,17 @@ class CorpusWriter {
     if (skipped.length > 0) warn(`${skipped.length} note(s) not imported: ${listProblems(skipped)}`);
   }
 
-  /** The summary, with one warning per file whose labels were read as other labels of the schema or left out. */
+  /**
+   * The summary, led by one warning per file whose labels were read as other labels of the schema or
+   * left out: it changes every span of those labels, so it comes before the warnings on single lines.
+   */
   finish(): CorpusImportSummary {
+    const labelWarnings: FormatIssue[] = [];
     for (const [file, mapper] of this.labelMappers) {
       const warning = mapper.warning();
-      if (warning !== undefined) this.summary.warnings.push({ file, message: warning });
+      if (warning !== undefined) labelWarnings.push({ file, message: warning });
     }
+    this.summary.warnings.unshift(...labelWarnings);
     return this.summary;
   }
 

@@ -71,7 +71,8 @@ export function importFiles(store: Store, inputs: ImportInputs, read: ReturnType
       return { texts: rest.length === 0 ? texts : importTextFiles(store, rest), exports, corpus };
     })(),
   );
-  return { ...result, corpusFileCount: inputs.corpusInputs.length, warnings: [...warnings, ...(result.corpus?.warnings ?? [])], skipped: inputs.skipped };
+  // The import's own warnings (labels read otherwise, spans split, metadata kept) before the parsers' line by line ones.
+  return { ...result, corpusFileCount: inputs.corpusInputs.length, warnings: [...(result.corpus?.warnings ?? []), ...warnings], skipped: inputs.skipped };
 }
 
 function importIsnadExportFile(store: Store, file: { name: string; path: string }): IsnadImportSummary {

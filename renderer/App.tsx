@@ -210,6 +210,7 @@ export function App() {
       {importDialogOpen ? (
         <ImportDialog
           annotatorName={workspace.annotator?.name ?? null}
+          labels={labels}
           progress={formatImport.progress}
           onImport={formatImport.importFormats}
           onClose={() => setImportDialogOpen(false)}

@@ -1,10 +1,14 @@
 // "Import as…": files chosen or dropped here, each listed with its size and detected format, imported
-// in one upload with a forced format (`isnad import --format`) and the layer that receives the spans
-// (`--annotator`). A refusal stays in the dialog, with the files, so that a choice can be changed and retried.
+// in one upload with a forced format (`isnad import --format`), the layer that receives the spans
+// (`--annotator`), labels read as the schema's (`--map-label`) and Label Studio predictions
+// (`--predictions`). A refusal stays in the dialog, with the files, so that a choice can be changed
+// and retried; labels it names as unknown are offered as mappings.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GOLD_ANNOTATOR_NAME } from '../../shared/adjudication/gold-layer';
 import { IMPORT_FORMATS, type ImportFormat } from '../../shared/formats/detect-format';
+import { unknownLabelsIn } from '../../shared/formats/label-mapper';
+import type { Label } from '../../shared/rpc/domain';
 import type { RpcError } from '../../shared/rpc/rpc-error';
 import { useFileDrop } from '../state/use-file-drop';
 import type { FormatImportOptions, ImportProgress } from '../state/use-format-import';
@@ -17,6 +21,8 @@ import '../styles/formats.css';
 interface Props {
   /** The current annotator's name, for the "Me" layer. */
   annotatorName: string | null;
+  /** The active schema's labels: what a file's labels may be read as. */
+  labels: readonly Label[];
   progress: ImportProgress | null;
   /** Runs the upload (useFormatImport); resolves to whether the files were imported. */
   onImport: (files: readonly File[], options: FormatImportOptions) => Promise<boolean>;
@@ -25,11 +31,20 @@ interface Props {
 
 type FormatChoice = 'detect' | ImportFormat;
 type Layer = 'named' | 'me' | 'gold' | 'other';
+/** One "read FROM as TO" row; TO '' leaves FROM's spans out. */
+interface MappingRow {
+  key: number;
+  from: string;
+  to: string;
+}
 const MAX_ANNOTATOR_NAME = 200;
+/** The contract's bounds on a mapping (imports.begin labelMapping). */
+const MAX_MAPPED_LABEL = 100;
+const MAX_MAPPINGS = 200;
 /** Formats whose spans take no layer: texts have none, Isnad exports keep each span's annotator. */
 const WITHOUT_LAYER: ReadonlySet<ImportFormat | undefined> = new Set(['text', 'markdown', 'isnad', undefined]);
 
-export function ImportDialog({ annotatorName, progress, onImport, onClose }: Props) {
+export function ImportDialog({ annotatorName, labels, progress, onImport, onClose }: Props) {
   const { t, i18n } = useTranslation();
   useRestoreFocus();
   const ids = useId();
@@ -42,6 +57,9 @@ export function ImportDialog({ annotatorName, progress, onImport, onClose }: Pro
   const [otherName, setOtherName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<RpcError | null>(null);
+  const [mappings, setMappings] = useState<MappingRow[]>([]);
+  const [predictions, setPredictions] = useState(false);
+  const nextMappingKey = useRef(0);
 
   const addFiles = (added: readonly File[]) => {
     if (busy || added.length === 0) return;
@@ -69,6 +87,26 @@ export function ImportDialog({ annotatorName, progress, onImport, onClose }: Pro
   const nameMissing = layerApplies && layer === 'other' && (trimmedName === '' || trimmedName.length > MAX_ANNOTATOR_NAME);
   const canImport = !busy && files.length > 0 && detectedFormats !== null && unknown.length === 0 && !nameMissing;
   const annotator = !layerApplies ? undefined : layer === 'me' ? (annotatorName ?? undefined) : layer === 'gold' ? GOLD_ANNOTATOR_NAME : layer === 'other' ? trimmedName : undefined;
+  // Rows without a file label are not sent; a label mapped twice blocks the import, as --map-label does.
+  const mapped = layerApplies ? mappings.filter((row) => row.from.trim() !== '') : [];
+  const mappedTwice = mapped.find((row, index) => mapped.findIndex((other) => other.from.trim() === row.from.trim()) !== index)?.from.trim();
+  const offersPredictions = effective.includes('label-studio');
+  const canSubmit = canImport && mappedTwice === undefined;
+  const labelName = (name: string) => t(`labels.${name}`, { defaultValue: name });
+  const addMappings = (froms: readonly string[]) => {
+    const rows = froms.map((from) => {
+      // A guess the annotator sees and can change: the schema label of the same spelling ignoring case, else the first.
+      const guess = labels.find((label) => label.name.toLowerCase() === from.toLowerCase()) ?? labels[0];
+      return { key: nextMappingKey.current++, from, to: guess?.name ?? '' };
+    });
+    setMappings((list) => [...list, ...rows].slice(0, MAX_MAPPINGS));
+  };
+  const onRefused = (refusal: RpcError) => {
+    setError(refusal);
+    // Labels the schema lacks come back as rows to fill in, so that the retry is one choice per label away.
+    const missing = unknownLabelsIn(refusal.message).filter((label) => !mappings.some((row) => row.from.trim() === label));
+    if (missing.length > 0) addMappings(missing);
+  };
 
   const formatName = (name: ImportFormat | undefined) => (name === undefined ? t('importDialog.unknownFormat') : t(`importDialog.formats.${name}`));
   const sizeOf = (bytes: number) => {
@@ -80,12 +118,18 @@ export function ImportDialog({ annotatorName, progress, onImport, onClose }: Pro
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!canImport) return;
+    if (!canSubmit) return;
     setBusy(true);
     setError(null);
     let imported = false;
     try {
-      imported = await onImport(files, { format: format === 'detect' ? undefined : format, annotator, onError: setError });
+      imported = await onImport(files, {
+        format: format === 'detect' ? undefined : format,
+        annotator,
+        labelMapping: mapped.map((row) => [row.from.trim(), row.to]),
+        predictions: offersPredictions && predictions,
+        onError: onRefused,
+      });
     } finally {
       setBusy(false);
     }
@@ -224,11 +268,81 @@ export function ImportDialog({ annotatorName, progress, onImport, onClose }: Pro
             ) : null}
           </label>
         ) : null}
+        {layerApplies ? (
+          <fieldset className="import-mapping" data-testid="import-mapping">
+            <legend>{t('importDialog.mapping')}</legend>
+            <p className="export-note">{t('importDialog.mappingNote')}</p>
+            {mappings.map((row) => (
+              <div key={row.key} className="import-mapping-row" data-testid="import-mapping-row">
+                <input
+                  className="import-name"
+                  data-testid="import-mapping-from"
+                  dir="auto"
+                  maxLength={MAX_MAPPED_LABEL}
+                  value={row.from}
+                  disabled={busy}
+                  placeholder={t('importDialog.mappingPlaceholder')}
+                  aria-label={t('importDialog.mappingFrom')}
+                  aria-invalid={row.from.trim() !== '' && row.from.trim() === mappedTwice}
+                  onChange={(event) => {
+                    const from = event.currentTarget.value;
+                    setMappings((list) => list.map((entry) => (entry.key === row.key ? { ...entry, from } : entry)));
+                  }}
+                />
+                <span aria-hidden="true">→</span>
+                <select
+                  data-testid="import-mapping-to"
+                  value={row.to}
+                  disabled={busy}
+                  aria-label={t('importDialog.mappingTo')}
+                  onChange={(event) => {
+                    const to = event.currentTarget.value;
+                    setMappings((list) => list.map((entry) => (entry.key === row.key ? { ...entry, to } : entry)));
+                  }}
+                >
+                  {labels.map((label) => (
+                    <option key={label.name} value={label.name}>
+                      {labelName(label.name)}
+                    </option>
+                  ))}
+                  <option value="">{t('importDialog.mappingLeaveOut')}</option>
+                </select>
+                <button
+                  type="button"
+                  className="icon-button danger"
+                  data-testid="import-mapping-remove"
+                  disabled={busy}
+                  aria-label={t('importDialog.mappingRemove', { label: row.from })}
+                  title={t('importDialog.mappingRemove', { label: row.from })}
+                  onClick={() => setMappings((list) => list.filter((entry) => entry.key !== row.key))}
+                >
+                  <TrashIcon />
+                </button>
+              </div>
+            ))}
+            {mappedTwice !== undefined ? (
+              <p className="export-note import-warning" data-testid="import-mapping-twice">
+                {t('importDialog.mappingTwice', { label: mappedTwice })}
+              </p>
+            ) : null}
+            <button type="button" className="button" data-testid="import-mapping-add" disabled={busy || mappings.length >= MAX_MAPPINGS} onClick={() => addMappings([''])}>
+              <PlusIcon />
+              {t('importDialog.mappingAdd')}
+            </button>
+          </fieldset>
+        ) : null}
+        {layerApplies && offersPredictions ? (
+          <label className="export-check">
+            <input type="checkbox" data-testid="import-predictions" checked={predictions} disabled={busy} onChange={(event) => setPredictions(event.currentTarget.checked)} />
+            <span>{t('importDialog.predictions')}</span>
+          </label>
+        ) : null}
         {error !== null ? (
           <div className="import-error" role="alert" data-testid="import-dialog-error">
             <strong>{t(`errors.${error.code}`)}</strong>
             {/* The server's words are English and name the file: they take their own direction. */}
             <span dir="auto">{error.message}</span>
+            {unknownLabelsIn(error.message).length > 0 ? <span>{t('importDialog.mappingOffered')}</span> : null}
           </div>
         ) : null}
         {busy && progress !== null ? (
@@ -238,7 +352,7 @@ export function ImportDialog({ annotatorName, progress, onImport, onClose }: Pro
           </div>
         ) : null}
         <div className="modal-actions">
-          <button type="submit" className="button button-primary" data-testid="import-submit" disabled={!canImport}>
+          <button type="submit" className="button button-primary" data-testid="import-submit" disabled={!canSubmit}>
             {busy ? progressLabel : t('importDialog.import')}
           </button>
           <button type="button" className="button" disabled={busy} onClick={onClose}>

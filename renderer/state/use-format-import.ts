@@ -31,6 +31,10 @@ export interface FormatImportOptions {
   format?: ImportFormat | undefined;
   /** The layer that receives the spans (`isnad import --annotator`). */
   annotator?: string | undefined;
+  /** [file label, schema label or '' to leave its spans out] (`isnad import --map-label FROM=TO`). */
+  labelMapping?: [string, string][] | undefined;
+  /** Label Studio model predictions too (`isnad import --predictions`). */
+  predictions?: boolean | undefined;
   /** Where a refusal goes instead of the banner (the dialog shows it beside the files, to fix and retry). */
   onError?: ((error: RpcError) => void) | undefined;
 }
@@ -54,6 +58,8 @@ export function useFormatImport(rpc: RpcInvoke, host: Host) {
           files: files.map((file) => ({ name: file.name, bytes: file.size })),
           ...(options.format === undefined ? {} : { format: options.format }),
           ...(options.annotator === undefined ? {} : { annotator: options.annotator }),
+          ...(options.labelMapping === undefined || options.labelMapping.length === 0 ? {} : { labelMapping: options.labelMapping }),
+          ...(options.predictions === true ? { predictions: true } : {}),
         });
         if (!begun.ok) return fail(begun.error);
         const { uploadId } = begun.value;

@@ -2,7 +2,7 @@
 // one schema label equal to it ignoring case; spans left out take their relations and notes along.
 import { describe, expect, it } from 'vitest';
 import type { CorpusDocument } from './corpus-model';
-import { LabelMapper, labelMappingFromPairs, parseLabelMapping } from './label-mapper';
+import { describeUnknownLabels, LabelMapper, labelMappingFromPairs, parseLabelMapping, unknownLabelsIn } from './label-mapper';
 
 const mapping = (...entries: string[]) => {
   const parsed = parseLabelMapping(entries);
@@ -80,5 +80,15 @@ describe('LabelMapper', () => {
     const mapper = new LabelMapper(['cue'], new Map());
     expect(mapper.apply(document)).toBe(document);
     expect(mapper.warning()).toBeUndefined();
+  });
+});
+
+describe('unknownLabelsIn', () => {
+  it('reads back the labels describeUnknownLabels names, spaces, commas and brackets included, and nothing from other messages', () => {
+    const message = describeUnknownLabels(new Map([['PERS', ['T1', 'T4']], ['مكان (عام), آخر', ['T2']], ['ORG', ['a, b']]]), 'person, location');
+    expect(`ner.conll (document ner): ${message}`).toMatch(/unknown labels «PERS» \(2 spans, the first «T1»\)/u);
+    expect(unknownLabelsIn(`ner.conll (document ner): ${message}`)).toEqual(['PERS', 'مكان (عام), آخر', 'ORG']);
+    expect(unknownLabelsIn(describeUnknownLabels(new Map([['rumour', ['s1']]]), 'claim'))).toEqual(['rumour']);
+    expect(unknownLabelsIn('c.jsonl, line 2: not valid JSON')).toEqual([]);
   });
 });

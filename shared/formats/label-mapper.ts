@@ -93,3 +93,19 @@ export class LabelMapper {
     this.counts.set(what, (this.counts.get(what) ?? 0) + 1);
   }
 }
+
+/** The import's message for labels the schema lacks: each once, with its spans; `unknownLabelsIn` reads it back. */
+export function describeUnknownLabels(spanIdsByLabel: ReadonlyMap<string, readonly string[]>, knownLabels: string): string {
+  const which = [...spanIdsByLabel].map(([label, ids]) => `«${label}» (${ids.length === 1 ? `span «${ids[0]}»` : `${ids.length} spans, the first «${ids[0]}»`})`);
+  const one = spanIdsByLabel.size === 1;
+  return `unknown label${one ? '' : 's'} ${which.join(', ')}; the labels are ${knownLabels}: map ${one ? 'it' : 'each'} to one of them (label mapping in the import dialog, --map-label FROM=TO on the command line) or switch the schema`;
+}
+
+/** The labels an import refused for being unknown, from its message (the import dialog offers to map them). */
+export function unknownLabelsIn(message: string): string[] {
+  const labels: string[] = [];
+  for (const part of message.matchAll(/unknown labels? ((?:«[^»]*» \((?:span «[^»]*»|\d+ spans, the first «[^»]*»)\)(?:, )?)+);/gu)) {
+    for (const label of part[1]!.matchAll(/«([^»]*)» \((?:span|\d+ spans)/gu)) if (!labels.includes(label[1]!)) labels.push(label[1]!);
+  }
+  return labels;
+}

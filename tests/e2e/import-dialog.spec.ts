@@ -1,6 +1,7 @@
 // The "Import as…" dialog: ANERcorp named ner.txt read as CoNLL into another annotator's layer, or as
-// the plain text its name says; doccano into the gold layer; a file refused in a forced format imports
-// nothing and can be retried. Screenshots of the dialog and the header (ar, en) at 1440×900.
+// the plain text its name says; ANERcorp's tags mapped onto the named-entities schema after the first
+// try names them; Label Studio predictions; doccano into the gold layer; a file refused in a forced
+// format imports nothing and can be retried. Screenshots of the dialog and the header (ar, en) at 1440×900.
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,8 +14,7 @@ const SCREENS = process.env.ISNAD_SCREENS_DIR ?? path.resolve('test-results', 's
 const ANERCORP = path.join(fixturesDir, 'anercorp-camellab-sample.conll');
 const PENTAGON = path.join(fixturesDir, 'pentagon-strikes-syria-ar.txt');
 
-// Schema labels are lowercase identifiers, so the ANERcorp tags are given as b-pers, i-loc, … and a
-// schema with those four labels is made the project's before the import.
+// A schema with ANERcorp's four types as labels: its tags (B-PERS, I-LOC, …) are read as them by case alone.
 const ANERCORP_SCHEMA = {
   id: 'anercorp',
   version: 1,
@@ -36,11 +36,10 @@ test.beforeEach(async ({ page }) => {
 });
 test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The ANERcorp sample under the name ner.txt: as it is, or with its tags in the schema's lowercase labels. */
-function nerTxt(lowercaseTags: boolean): string {
+/** The ANERcorp sample under the name ner.txt, which says "plain text". */
+function nerTxt(): string {
   const file = path.join(dir, 'ner.txt');
-  if (lowercaseTags) writeFileSync(file, readFileSync(ANERCORP, 'utf8').replace(/ ([BI])-(PERS|LOC|ORG|MISC)$/gmu, (_, bio: string, type: string) => ` ${bio}-${type.toLowerCase()}`));
-  else copyFileSync(ANERCORP, file);
+  copyFileSync(ANERCORP, file);
   return file;
 }
 
@@ -72,7 +71,7 @@ test('a CoNLL file named ner.txt, forced to CoNLL, goes to another annotator’s
   await startAsAnnotator(page, isnad.url, 'سارة');
   await expect(page.getByTestId('document-list-item')).toHaveCount(0);
 
-  const dialog = await openDialog(page, [nerTxt(true)]);
+  const dialog = await openDialog(page, [nerTxt()]);
   const row = dialog.getByTestId('import-dialog-file');
   // Detected by its name: a plain text.
   await expect(row).toHaveAttribute('data-format', 'text');
@@ -101,6 +100,8 @@ test('a CoNLL file named ner.txt, forced to CoNLL, goes to another annotator’s
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('document-list-item')).toHaveCount(1);
   await expect(page.locator('.banner')).toContainText('ملفات مستوردة: 1');
+  // The tags were read as the schema's labels by case alone, and the banner says so.
+  await expect(page.locator('.banner')).toContainText('PERS → pers');
 
   const [summary] = await rpc('documents.list', {});
   const { document, spans } = await rpc('documents.get', { documentId: summary!.id });
@@ -125,6 +126,88 @@ test('a CoNLL file named ner.txt, forced to CoNLL, goes to another annotator’s
   await page.locator('.app-header').screenshot({ path: path.join(SCREENS, 'header-bar-en.png') });
 });
 
+test('ANERcorp into the named-entities schema: the refused labels come back as mappings, read as the schema’s or left out', async ({ page, isnad }) => {
+  const rpc = rpcCaller(isnad.url);
+  await rpc('schemas.setActive', { schemaId: 'named_entities' });
+  await startAsAnnotator(page, isnad.url, 'سارة');
+  const file = path.join(dir, 'anercorp.conll');
+  copyFileSync(ANERCORP, file);
+  const dialog = await openDialog(page, [file]);
+  await expect(dialog.getByTestId('import-dialog-file')).toHaveAttribute('data-format', 'conll');
+  await expect(page.getByTestId('import-mapping-row')).toHaveCount(0);
+  await expect(page.getByTestId('import-predictions')).toHaveCount(0);
+
+  await page.getByTestId('import-submit').click();
+  const error = page.getByTestId('import-dialog-error');
+  await expect(error).toContainText('unknown labels');
+  await expect(error).toContainText('الوسوم التي يفتقدها المخطط');
+  expect(await rpc('documents.list', {})).toEqual([]);
+  // Each unknown label is offered once, in the order the file first has them.
+  const rows = page.getByTestId('import-mapping-row');
+  await expect(rows).toHaveCount(4);
+  expect(await page.getByTestId('import-mapping-from').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual(['LOC', 'PERS', 'ORG', 'MISC']);
+  const readAs = (label: string) => rows.filter({ has: page.locator(`[data-testid="import-mapping-from"][value="${label}"]`) }).getByTestId('import-mapping-to');
+  await readAs('PERS').selectOption('person');
+  await readAs('LOC').selectOption('location');
+  await readAs('ORG').selectOption('organization');
+  await readAs('MISC').selectOption('');
+  await expect(readAs('MISC').locator('option:checked')).toHaveText('استبعاد هذه المقاطع');
+  await page.screenshot({ path: path.join(SCREENS, 'import-dialog-mapping-ar.png') });
+
+  // A label mapped twice blocks the import until one row goes.
+  await page.getByTestId('import-mapping-add').click();
+  await rows.nth(4).getByTestId('import-mapping-from').fill('LOC');
+  await expect(page.getByTestId('import-mapping-twice')).toContainText('«LOC»');
+  await expect(page.getByTestId('import-submit')).toBeDisabled();
+  await rows.nth(4).getByTestId('import-mapping-remove').click();
+  await expect(page.getByTestId('import-submit')).toBeEnabled();
+
+  await page.getByTestId('import-submit').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('.banner')).toContainText('MISC left out');
+  const [summary] = await rpc('documents.list', {});
+  const { spans } = await rpc('documents.get', { documentId: summary!.id });
+  expect(new Set(spans.map((span) => span.label))).toEqual(new Set(['person', 'location', 'organization']));
+  await expect(page.getByTestId('tag-button-person')).toBeVisible();
+
+  // The same choices in English.
+  await page.getByTestId('language-toggle').click();
+  await openDialog(page, [file]);
+  await page.getByTestId('import-mapping-add').click();
+  await page.getByTestId('import-mapping-from').fill('PERS');
+  await expect(page.getByTestId('import-mapping-to').locator('option')).toHaveText(['Person', 'Organization', 'Location', 'Leave these spans out']);
+  await page.screenshot({ path: path.join(SCREENS, 'import-dialog-mapping-en.png') });
+});
+
+test('Label Studio predictions come in only when asked for, each in its model version’s layer', async ({ page, isnad }) => {
+  const text = 'قال وزير الدفاع لويد أوستن إن الضربات دفاعية.';
+  const region = (id: string, phrase: string, label: string) => ({ id, from_name: 'label', to_name: 'text', type: 'labels', value: { start: text.indexOf(phrase), end: text.indexOf(phrase) + phrase.length, text: phrase, labels: [label] } });
+  const file = path.join(dir, 'project.json');
+  writeFileSync(file, JSON.stringify([{ data: { text }, annotations: [{ completed_by: 7, result: [region('h1', 'وزير الدفاع لويد أوستن', 'speaker')] }], predictions: [{ model_version: 'ner-v2', result: [region('p1', 'الضربات دفاعية', 'claim')] }] }]));
+  await startAsAnnotator(page, isnad.url, 'سارة');
+  const rpc = rpcCaller(isnad.url);
+  const spansNow = async () => {
+    const [summary] = await rpc('documents.list', {});
+    return (await rpc('documents.get', { documentId: summary!.id })).spans.map((span) => [span.annotatorName, span.label]).sort();
+  };
+  await openDialog(page, [file]);
+  await expect(page.getByTestId('import-predictions')).not.toBeChecked();
+  await page.getByTestId('import-submit').click();
+  await expect(page.getByTestId('import-dialog')).toHaveCount(0);
+  await expect(page.locator('.banner')).toContainText('1 model prediction(s) were not imported');
+  expect(await spansNow()).toEqual([['7', 'speaker']]);
+  await dismissBanner(page);
+
+  await openDialog(page, [file]);
+  await page.getByTestId('import-predictions').check();
+  await page.getByTestId('import-submit').click();
+  await expect(page.getByTestId('import-dialog')).toHaveCount(0);
+  expect(await spansNow()).toEqual([
+    ['7', 'speaker'],
+    ['ner-v2', 'claim'],
+  ]);
+});
+
 test('the same ner.txt with "Detect" is one plain-text document without spans; the dialog works from the keyboard', async ({ page, isnad }) => {
   await startAsAnnotator(page, isnad.url, 'سارة');
   // The caret follows the import button in the Tab order; Enter opens the dialog, Escape closes it.
@@ -138,7 +221,7 @@ test('the same ner.txt with "Detect" is one plain-text document without spans; t
   await expect(page.getByTestId('import-dialog')).toHaveCount(0);
   await expect(page.getByTestId('import-dialog-button')).toBeFocused();
 
-  const dialog = await openDialog(page, [nerTxt(false)]);
+  const dialog = await openDialog(page, [nerTxt()]);
   await expect(page.getByTestId('import-format')).toHaveValue('detect');
   // A plain text has no spans: no layer to choose, and the reason is given.
   await expect(page.getByTestId('import-layer')).toBeDisabled();
