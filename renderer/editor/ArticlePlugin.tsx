@@ -63,6 +63,9 @@ export function ArticlePlugin({ documentId, text, spans, labels, selectedSpanId,
 
   // Layout effects: loading the text, painting the highlights and the browser's first paint of the
   // document happen in one frame instead of three (the root element is attached by then).
+  // When another document opens, its text and its spans arrive in one render while `loaded` still
+  // holds the previous document's paragraph index until the next: every effect below skips a `loaded`
+  // that is no longer loadedRef.current, or it would make the new spans' ranges in the old text.
   useLayoutEffect(() => {
     const load = () => {
       let index: ParagraphKeyIndex | null = null;
@@ -92,13 +95,13 @@ export function ArticlePlugin({ documentId, text, spans, labels, selectedSpanId,
 
   // Set before the first sync below (effects run in order), so opening registers only the spans in view.
   useLayoutEffect(() => {
-    if (loaded === null) return;
+    if (loaded === null || loaded !== loadedRef.current) return;
     return registerTextWindow(editor, loaded.index, (textWindow) => painterRef.current?.setWindow(textWindow));
   }, [editor, loaded]);
 
   useLayoutEffect(() => {
     const painter = painterRef.current;
-    if (loaded === null || painter === null) return;
+    if (loaded === null || loaded !== loadedRef.current || painter === null) return;
     painter.sync(spans, loaded.makeRange);
     if (paintMarkPending.current) {
       paintMarkPending.current = false;
@@ -108,14 +111,14 @@ export function ArticlePlugin({ documentId, text, spans, labels, selectedSpanId,
 
   useEffect(() => {
     const painter = painterRef.current;
-    if (loaded === null || painter === null) return;
+    if (loaded === null || loaded !== loadedRef.current || painter === null) return;
     const span = selectedSpanId === null ? undefined : spans.find((candidate) => candidate.id === selectedSpanId);
     painter.select(span === undefined ? null : loaded.makeRange(span.startUtf16, span.endUtf16));
   }, [loaded, spans, selectedSpanId]);
 
   useEffect(() => {
     const painter = painterRef.current;
-    if (loaded === null || painter === null) return;
+    if (loaded === null || loaded !== loadedRef.current || painter === null) return;
     const wanted = new Set(hoveredSpanIds);
     const ranges = spans.filter((span) => wanted.has(span.id)).flatMap((span) => loaded.makeRange(span.startUtf16, span.endUtf16) ?? []);
     painter.hover(ranges);
@@ -123,7 +126,7 @@ export function ArticlePlugin({ documentId, text, spans, labels, selectedSpanId,
 
   useEffect(() => {
     const painter = painterRef.current;
-    if (loaded === null || painter === null) return;
+    if (loaded === null || loaded !== loadedRef.current || painter === null) return;
     const span = candidateSpanId === null ? undefined : spans.find((candidate) => candidate.id === candidateSpanId);
     const range = span === undefined ? null : loaded.makeRange(span.startUtf16, span.endUtf16);
     painter.markCandidate(range);
