@@ -38,7 +38,7 @@ const document = withExtra(fc.record(
     lang: mostly(fc.constantFrom('ar', 'en-GB'), fc.constant('a')),
     direction: mostly(fc.constantFrom('rtl', 'ltr'), fc.constant('auto')),
     sha256: mostly(fc.constant('0123456789abcdef'.repeat(4)), fc.constantFrom('A'.repeat(64), 'a'.repeat(63))),
-    meta: mostly(fc.dictionary(fc.constantFrom('source', 'url', '__proto__', ''), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }), fc.constantFrom(null, [], 'x', { big: 'x'.repeat(70_000) })),
+    meta: mostly(fc.dictionary(fc.constantFrom('source', 'url', ''), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }), fc.constantFrom(null, [], 'x', { big: 'x'.repeat(70_000) }, JSON.parse('{"__proto__": {"polluted": true}}') as unknown)),
     text: mostly(fc.string(), fc.constant(null)),
     spans: mostly(fc.array(span, { maxLength: 3 }), fc.constant({})),
     relations: mostly(fc.array(relation, { maxLength: 2 }), fc.constant(null)),
