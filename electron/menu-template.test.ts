@@ -17,12 +17,12 @@ function build(isPackaged: boolean, isMac = false) {
 describe('buildMenuTemplate', () => {
   it('sends import and export commands to the renderer', () => {
     const { items, sent } = build(true);
-    for (const label of ['Import…', 'Export document…', 'Export all…']) {
+    for (const label of ['Import…', 'Import as…', 'Export document…', 'Export all…', 'Export as…']) {
       const item = items.find((candidate) => candidate.label === label);
       expect(item, label).toBeDefined();
       (item?.click as (() => void) | undefined)?.();
     }
-    expect(sent).toEqual(['import', 'export-document', 'export-all']);
+    expect(sent).toEqual(['import', 'import-dialog', 'export-document', 'export-all', 'export-dialog']);
   });
 
   it('has File, Edit and View menus and a way to quit', () => {

@@ -20,9 +20,11 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
     label: 'File',
     submenu: [
       commandItem('Import…', 'CmdOrCtrl+O', 'import'),
+      commandItem('Import as…', 'CmdOrCtrl+Shift+O', 'import-dialog'),
       { type: 'separator' },
       commandItem('Export document…', 'CmdOrCtrl+E', 'export-document'),
       commandItem('Export all…', 'CmdOrCtrl+Shift+E', 'export-all'),
+      commandItem('Export as…', 'CmdOrCtrl+Alt+E', 'export-dialog'),
       { type: 'separator' },
       options.isMac ? { role: 'close' } : { role: 'quit' },
     ],

@@ -141,6 +141,8 @@ export function App() {
     const bridge = getIsnadBridge();
     return bridge?.onMenuCommand?.((command) => {
       if (command === 'import') importInput.current?.click();
+      else if (command === 'import-dialog') setImportDialogOpen(true);
+      else if (command === 'export-dialog') setExportDialogOpen(true);
       else void exportJson(command === 'export-document' ? 'document' : 'all');
     });
   }, [exportJson]);

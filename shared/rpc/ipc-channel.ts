@@ -7,7 +7,7 @@ export const IPC_CHANNEL = 'isnad:rpc';
 /** Main → renderer: an application-menu item that needs the renderer was chosen. */
 export const MENU_CHANNEL = 'isnad:menu';
 
-export const MENU_COMMANDS = ['import', 'export-document', 'export-all'] as const;
+export const MENU_COMMANDS = ['import', 'import-dialog', 'export-document', 'export-all', 'export-dialog'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function isMenuCommand(value: unknown): value is MenuCommand {
