@@ -64,7 +64,7 @@ export function ExportDialog({ rpc, openDocument, labels, onClose, show, showRpc
         ...(names === undefined ? {} : { annotatorNames: names }),
         ...(format === 'conll' && conllLabels.size > 0 ? { conllLabels: [...conllLabels] } : {}),
       };
-      const done = t('exportDialog.done', { format: t(`exportDialog.formats.${format}`) });
+      const done = t('exportDialog.done', { format: t(`formatNames.${format}`) });
       if (scope === 'all' && isStreamableFormat(format)) {
         const outcome = await startStreamedExport(rpc, request);
         if (outcome.kind === 'error') return showRpcError(outcome.error);
@@ -97,7 +97,7 @@ export function ExportDialog({ rpc, openDocument, labels, onClose, show, showRpc
           <select data-testid="export-format" value={format} onChange={(event) => setFormat(event.currentTarget.value as ExportFormat)} autoFocus>
             {EXPORT_FORMATS.map((name) => (
               <option key={name} value={name}>
-                {t(`exportDialog.formats.${name}`)}
+                {t(`formatNames.${name}`)}
               </option>
             ))}
           </select>

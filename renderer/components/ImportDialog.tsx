@@ -108,7 +108,7 @@ export function ImportDialog({ annotatorName, labels, progress, onImport, onClos
     if (missing.length > 0) addMappings(missing);
   };
 
-  const formatName = (name: ImportFormat | undefined) => (name === undefined ? t('importDialog.unknownFormat') : t(`importDialog.formats.${name}`));
+  const formatName = (name: ImportFormat | undefined) => (name === undefined ? t('importDialog.unknownFormat') : t(`formatNames.${name}`));
   const sizeOf = (bytes: number) => {
     const { unit, value } = fileSizeParts(bytes);
     return t(`importDialog.size.${unit}`, { value: formatNumber(value, i18n.language) });
@@ -215,7 +215,7 @@ export function ImportDialog({ annotatorName, labels, progress, onImport, onClos
             <option value="detect">{t('importDialog.detect')}</option>
             {IMPORT_FORMATS.map((name) => (
               <option key={name} value={name}>
-                {t(`importDialog.formats.${name}`)}
+                {t(`formatNames.${name}`)}
               </option>
             ))}
           </select>
