@@ -1,6 +1,6 @@
 // Writes converted documents (shared/formats/corpus-model.ts) into the database in ONE transaction:
-// each document is checked (canonical text, offsets, labels and attributes against the active schema,
-// relation types) and written; the first problem throws and rolls everything back, naming file + line.
+// each document's labels are read as the schema's (label-mapper), then it is checked (canonical text,
+// offsets, labels and attributes against the active schema, relation types) and written; the first problem throws and rolls everything back, naming file + line.
 // Documents match by the SHA-256 of their text and spans by (document, annotator, label, offsets), so
 // importing the same file twice changes nothing. Takes an iterable, so a huge JSONL file streams.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -117,7 +117,9 @@ export function corpusDocumentProblems(document: CorpusDocument, schema: Annotat
     }
     const label = labels.get(span.label);
     if (label === undefined) {
-      unknown.set(span.label, [...(unknown.get(span.label) ?? []), span.id]);
+      const ids = unknown.get(span.label);
+      if (ids === undefined) unknown.set(span.label, [span.id]);
+      else ids.push(span.id);
       continue;
     }
     for (const [name, value] of Object.entries(span.attributes ?? {})) {

@@ -1,5 +1,5 @@
-// The app's chunked import: imports.begin (with `isnad import`'s --format and --annotator) creates a
-// temporary folder, imports.append writes each piece of each file there, imports.finish imports the
+// The app's chunked import: imports.begin (with `isnad import`'s --format, --annotator, --map-label and
+// --predictions) creates a temporary folder, imports.append writes each piece of each file there, imports.finish imports the
 // folder's files through the same code as `isnad import` (one transaction) and removes the folder, whatever happens.
 import { randomUUID } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
