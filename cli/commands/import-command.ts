@@ -1,7 +1,8 @@
-// `isnad import FILE|FOLDER... [--format F] [--annotator NAME] [--map-label FROM=TO]... [--predictions]`: text and Markdown files are stored
-// as they are, Isnad .json exports merge with their annotations, and every other format is
-// converted (shared/formats) — all through db/import-files.ts in ONE transaction: one bad file and
-// nothing is imported. A progress line goes to stderr when it is a terminal (or with --progress).
+// `isnad import FILE|FOLDER... [--format F] [--annotator NAME] [--map-label FROM=TO]... [--predictions]`:
+// text and Markdown files are stored as they are, Isnad .json exports merge with their annotations,
+// and every other format is converted (shared/formats) — all through db/import-files.ts in ONE
+// transaction: one bad file and nothing is imported. A progress line goes to stderr when it is a
+// terminal (or with --progress).
 import { collectImportInputs } from '../../db/collect-import-inputs';
 import type { CorpusImportSummary } from '../../db/import-corpus';
 import { importFiles, readImportInputs } from '../../db/import-files';

@@ -1,9 +1,9 @@
 // Reads chosen or dropped files as raw bytes for documents.import; the server decides whether
 // they are valid UTF-8 text. Files over the size limit are reported here, before any upload.
 // Also sorts a selection by the route it takes: plain text, Isnad export, or an annotation format.
-import { detectJsonFormat, extensionOf } from '../../shared/formats/detect-format';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_TOTAL_BYTES, MAX_ISNAD_IMPORT_BYTES } from '../../shared/rpc/contract';
 import { bytesToBase64 } from './bytes-to-base64';
+import { detectFileFormats } from './detect-file-formats';
 
 export type ReadFilesResult =
   | { ok: true; files: { name: string; dataBase64: string }[] }
@@ -35,18 +35,15 @@ export interface ImportRoutes {
 
 export async function routeImportFiles(files: readonly File[]): Promise<ImportRoutes> {
   const routes: ImportRoutes = { texts: [], isnadExports: [], formats: [] };
-  const baseName = (name: string) => name.slice(0, name.length - extensionOf(name).length);
-  const annotated = new Set(files.filter((file) => extensionOf(file.name) === '.ann').map((file) => baseName(file.name)));
-  const jsonFormats = new Map<File, ReturnType<typeof detectJsonFormat>>();
-  for (const file of files) if (extensionOf(file.name) === '.json') jsonFormats.set(file, detectJsonFormat(await file.slice(0, 4096).text()));
+  // The same reading as the import dialog's list: a .txt beside its .ann is brat, .json by its content.
+  const formats = await detectFileFormats(files);
   // W3C annotations do not carry their texts: the server finds them among the files uploaded with
   // them (doc1.txt for urn:isnad:document:doc1), so the texts must travel in the same upload.
-  const withWebAnnotations = files.some((file) => extensionOf(file.name) === '.jsonld' || jsonFormats.get(file) === 'webanno');
-  for (const file of files) {
-    const extension = extensionOf(file.name);
-    if (extension === '.txt' && !annotated.has(baseName(file.name)) && !withWebAnnotations) routes.texts.push(file);
-    else if (jsonFormats.get(file) === 'isnad' && file.size <= MAX_ISNAD_IMPORT_BYTES) routes.isnadExports.push(file);
+  const withWebAnnotations = formats.includes('webanno');
+  files.forEach((file, index) => {
+    if (formats[index] === 'text' && !withWebAnnotations) routes.texts.push(file);
+    else if (formats[index] === 'isnad' && file.size <= MAX_ISNAD_IMPORT_BYTES) routes.isnadExports.push(file);
     else routes.formats.push(file);
-  }
+  });
   return routes;
 }
